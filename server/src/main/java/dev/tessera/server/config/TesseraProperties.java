@@ -1,0 +1,51 @@
+package dev.tessera.server.config;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.nio.file.Path;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Tessera's own settings ({@code tessera.*}). Each has an environment variable; see docs/configuration.md.
+ *
+ * @param dataDir directory of the embedded store and default files root ({@code DATA_DIR})
+ * @param databaseUrl PostgreSQL/PostGIS URL; empty selects the embedded H2GIS store ({@code DATABASE_URL})
+ * @param filesRoot the only directory local raster/archive sources may be read from ({@code FILES_ROOT})
+ * @param limits request size and paging limits
+ * @param admin first administrator, created on first start
+ * @param demo demo content on a new embedded store
+ */
+@Validated
+@ConfigurationProperties(prefix = "tessera", ignoreUnknownFields = false)
+public record TesseraProperties(
+    @NotNull Path dataDir,
+    String databaseUrl,
+    @NotNull Path filesRoot,
+    @Valid @NotNull Limits limits,
+    @Valid @NotNull Admin admin,
+    @Valid @NotNull Demo demo) {
+
+  /**
+   * @param maxBodyBytes largest JSON request body accepted ({@code MAX_BODY_SIZE}); larger answers 413
+   * @param maxImportBytes largest feature import body ({@code MAX_IMPORT_SIZE}); larger answers 413
+   * @param maxPageSize largest {@code limit} accepted when listing features
+   */
+  public record Limits(@Min(1024) long maxBodyBytes, @Min(1024) long maxImportBytes, @Min(1) int maxPageSize) {}
+
+  /**
+   * @param email the first admin's email ({@code ADMIN_EMAIL})
+   * @param password the first admin's password ({@code ADMIN_PASSWORD}); generated and shown once if empty
+   * @param token an API token for automation ({@code ADMIN_TOKEN}); generated and shown once if empty
+   */
+  public record Admin(@NotBlank String email, String password, String token) {}
+
+  /** @param enabled create the North Sea demo map on a new embedded store ({@code DEMO_CONTENT}) */
+  public record Demo(boolean enabled) {}
+
+  public boolean embedded() {
+    return databaseUrl == null || databaseUrl.isBlank();
+  }
+}

@@ -1,0 +1,166 @@
+package dev.tessera.server.feature;
+
+import dev.tessera.engine.geojson.GeoJsonWriter;
+import dev.tessera.server.config.TesseraProperties;
+import dev.tessera.server.problem.ApiException;
+import dev.tessera.server.security.Caller;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.util.UUID;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** GeoJSON in and out of vector layers; bodies are streamed, never held whole. */
+@RestController
+@RequestMapping("/api/layers/{layerId}")
+class FeatureController {
+  static final MediaType GEO_JSON = MediaType.parseMediaType("application/geo+json");
+  private static final int DEFAULT_LIMIT = 100;
+
+  private final FeatureService features;
+  private final int maxPageSize;
+
+  FeatureController(FeatureService features, TesseraProperties properties) {
+    this.features = features;
+    this.maxPageSize = properties.limits().maxPageSize();
+  }
+
+  @GetMapping("/features")
+  void list(
+      Caller caller,
+      @PathVariable UUID layerId,
+      @RequestParam(required = false) String bbox,
+      @RequestParam(required = false) Integer limit,
+      @RequestParam(required = false) String cursor,
+      HttpServletRequest request,
+      HttpServletResponse response)
+      throws IOException {
+    int pageSize = limit == null ? DEFAULT_LIMIT : limit;
+    if (pageSize < 1 || pageSize > maxPageSize) {
+      throw ApiException.badRequest(
+              "invalid_parameter", "Query parameter 'limit' must be between 1 and " + maxPageSize + ".")
+          .with("parameter", "limit");
+    }
+    FeaturePage page = features.page(caller, layerId, BboxParam.parse(bbox), pageSize, cursor);
+    response.setContentType(GEO_JSON.toString());
+    if (page.nextCursor() != null) {
+      String next =
+          request.getRequestURL() + "?" + query(bbox, pageSize) + "cursor=" + page.nextCursor();
+      response.setHeader(HttpHeaders.LINK, "<" + next + ">; rel=\"next\"");
+    }
+    try (GeoJsonWriter writer = GeoJsonWriter.featureCollection(response.getOutputStream())) {
+      for (Feature f : page.features()) {
+        writer.writeFeature(f.id().toString(), f.geometry(), f.propertiesJson());
+      }
+      writer.endFeatures();
+      writer.writeForeignMember("number_returned", page.features().size());
+      writer.writeForeignMember("next_cursor", page.nextCursor());
+    }
+  }
+
+  @PostMapping({"/features", "/import"})
+  ResponseEntity<?> create(Caller caller, @PathVariable UUID layerId, HttpServletRequest request) throws IOException {
+    requireJson(request);
+    ImportResult result = features.importGeoJson(caller, layerId, request.getInputStream(), n -> {});
+    if (result.imported() == 1 && result.ids().size() == 1 && isSingleFeatureRequest(result)) {
+      Feature created = features.get(caller, layerId, result.ids().getFirst());
+      return featureResponse(ResponseEntity.created(location(layerId, created.id())), created);
+    }
+    return ResponseEntity.status(HttpStatus.CREATED).body(result);
+  }
+
+  @GetMapping("/features/{featureId}")
+  ResponseEntity<String> get(Caller caller, @PathVariable UUID layerId, @PathVariable UUID featureId) {
+    return featureResponse(ResponseEntity.ok(), features.get(caller, layerId, featureId));
+  }
+
+  @PutMapping("/features/{featureId}")
+  ResponseEntity<String> update(
+      Caller caller,
+      @PathVariable UUID layerId,
+      @PathVariable UUID featureId,
+      @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+      HttpServletRequest request)
+      throws IOException {
+    requireJson(request);
+    Feature updated = features.update(caller, layerId, featureId, request.getInputStream(), ifMatch);
+    return featureResponse(ResponseEntity.ok(), updated);
+  }
+
+  @DeleteMapping("/features/{featureId}")
+  ResponseEntity<Void> delete(
+      Caller caller,
+      @PathVariable UUID layerId,
+      @PathVariable UUID featureId,
+      @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+    features.delete(caller, layerId, featureId, ifMatch);
+    return ResponseEntity.noContent().build();
+  }
+
+  @GetMapping("/export")
+  void export(Caller caller, @PathVariable UUID layerId, HttpServletResponse response) {
+    final GeoJsonWriter[] writer = new GeoJsonWriter[1];
+    features.export(
+        caller,
+        layerId,
+        layer -> {
+          response.setContentType(GEO_JSON.toString());
+          response.setHeader(
+              HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"layer-" + layer.id() + ".geojson\"");
+          try {
+            writer[0] = GeoJsonWriter.featureCollection(response.getOutputStream());
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        },
+        f -> writer[0].writeFeature(f.id().toString(), f.geometry(), f.propertiesJson()));
+    writer[0].close();
+  }
+
+  /** A single-Feature POST answers with the feature; the reader told the service which it was. */
+  private static boolean isSingleFeatureRequest(ImportResult result) {
+    return result.singleFeature();
+  }
+
+  private static ResponseEntity<String> featureResponse(ResponseEntity.BodyBuilder builder, Feature f) {
+    return builder
+        .contentType(GEO_JSON)
+        .eTag(FeatureService.etag(f))
+        .body(GeoJsonWriter.featureJson(f.id().toString(), f.geometry(), f.propertiesJson()));
+  }
+
+  private static URI location(UUID layerId, UUID featureId) {
+    return URI.create("/api/layers/" + layerId + "/features/" + featureId);
+  }
+
+  private static void requireJson(HttpServletRequest request) {
+    String type = request.getContentType();
+    if (type != null && !type.isBlank()) {
+      MediaType media = MediaType.parseMediaType(type);
+      if (!media.getSubtype().equals("json") && !media.getSubtype().endsWith("+json")) {
+        throw new ApiException(
+            HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+            "unsupported_media_type",
+            "Send GeoJSON as application/geo+json or application/json, not " + type + ".");
+      }
+    }
+  }
+
+  private static String query(String bbox, int limit) {
+    return (bbox != null ? "bbox=" + bbox + "&" : "") + "limit=" + limit + "&";
+  }
+}

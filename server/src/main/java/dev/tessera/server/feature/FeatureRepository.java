@@ -1,0 +1,33 @@
+package dev.tessera.server.feature;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.locationtech.jts.geom.Envelope;
+
+/** Features of vector layers. Implementations are thread-safe; callers hold the layer lock for writes. */
+public interface FeatureRepository {
+
+  /** Inserts in one JDBC batch. */
+  void insertAll(List<Feature> features);
+
+  Optional<Feature> findById(UUID layerId, UUID featureId);
+
+  /**
+   * One page in id order (ids are time-ordered, so this is insertion order).
+   *
+   * @param bbox only features whose geometry intersects it; null for all
+   * @param after only features with an id greater than this; null to start at the beginning
+   */
+  List<Feature> page(UUID layerId, Envelope bbox, UUID after, int limit);
+
+  /** Streams every feature of the layer in id order without holding them all in memory. */
+  void forEach(UUID layerId, Consumer<Feature> consumer);
+
+  boolean update(Feature feature);
+
+  boolean delete(UUID layerId, UUID featureId);
+
+  FeatureStats stats(UUID layerId);
+}

@@ -1,0 +1,241 @@
+package dev.tessera.server.feature;
+
+import dev.tessera.engine.geojson.GeoJsonFeature;
+import dev.tessera.engine.geojson.GeoJsonFeatureReader;
+import dev.tessera.server.layer.Layer;
+import dev.tessera.server.layer.LayerRepository;
+import dev.tessera.server.layer.LayerService;
+import dev.tessera.server.layer.SourceType;
+import dev.tessera.server.problem.ApiException;
+import dev.tessera.server.security.Caller;
+import dev.tessera.server.store.Ids;
+import dev.tessera.server.store.Rows;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.function.LongConsumer;
+import org.locationtech.jts.geom.Envelope;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Feature use cases. Every write runs in one transaction that holds the layer's row lock, inserts or changes the
+ * features, and rewrites the layer's featureCount/bounds with a new version, so tiles keyed on the version never go
+ * stale and an import is all-or-nothing. Thread-safe.
+ */
+@Service
+public class FeatureService {
+  private static final int BATCH = 1000;
+
+  private final FeatureRepository features;
+  private final LayerRepository layers;
+  private final LayerService layerService;
+  private final TransactionTemplate tx;
+  private final TransactionTemplate readTx;
+
+  FeatureService(
+      FeatureRepository features,
+      LayerRepository layers,
+      LayerService layerService,
+      PlatformTransactionManager transactions) {
+    this.features = features;
+    this.layers = layers;
+    this.layerService = layerService;
+    this.tx = new TransactionTemplate(transactions);
+    this.readTx = new TransactionTemplate(transactions);
+    this.readTx.setReadOnly(true);
+  }
+
+  public FeaturePage page(Caller caller, UUID layerId, Envelope bbox, int limit, String cursor) {
+    UUID after = cursor == null || cursor.isBlank() ? null : decodeCursor(cursor);
+    return readTx.execute(
+        status -> {
+          vectorLayer(layerService.visible(caller, layerId));
+          List<Feature> page = features.page(layerId, bbox, after, limit + 1);
+          if (page.size() <= limit) {
+            return new FeaturePage(page, null);
+          }
+          List<Feature> trimmed = page.subList(0, limit);
+          return new FeaturePage(List.copyOf(trimmed), encodeCursor(trimmed.get(limit - 1).id()));
+        });
+  }
+
+  public Feature get(Caller caller, UUID layerId, UUID featureId) {
+    return readTx.execute(
+        status -> {
+          vectorLayer(layerService.visible(caller, layerId));
+          return features.findById(layerId, featureId).orElseThrow(() -> ApiException.notFound("feature", featureId));
+        });
+  }
+
+  /** Streams every feature of a visible layer to {@code sink} inside one read transaction (a consistent snapshot). */
+  public Layer export(Caller caller, UUID layerId, Consumer<Layer> begin, Consumer<Feature> sink) {
+    return readTx.execute(
+        status -> {
+          Layer layer = vectorLayer(layerService.visible(caller, layerId));
+          begin.accept(layer);
+          features.forEach(layerId, sink);
+          return layer;
+        });
+  }
+
+  /**
+   * Reads GeoJSON (a Feature or a FeatureCollection) from {@code body} as a stream and stores every feature, or
+   * none: the first invalid feature rolls the whole import back.
+   *
+   * @param progress told the running count after each batch
+   */
+  public ImportResult importGeoJson(Caller caller, UUID layerId, InputStream body, LongConsumer progress) {
+    return tx.execute(
+        status -> {
+          Layer layer = vectorLayer(layerService.editable(caller, layerId));
+          ObjectNode config = layer.sourceConfig().deepCopy();
+          Instant now = Rows.now();
+          List<Feature> batch = new ArrayList<>(BATCH);
+          List<UUID> ids = new ArrayList<>();
+          Envelope bounds = VectorLayerStats.bounds(config);
+          bounds = bounds == null ? new Envelope() : bounds;
+          long imported = 0;
+          boolean single;
+          try (GeoJsonFeatureReader reader = GeoJsonFeatureReader.open(body)) {
+            while (reader.hasNext()) {
+              GeoJsonFeature next = reader.next();
+              String mismatch = VectorLayerStats.mismatch(config, next.geometry());
+              if (mismatch != null) {
+                throw ApiException.badRequest("geometry_type_mismatch", mismatch)
+                    .with("feature_index", imported)
+                    .with("pointer", reader.singleFeature() ? "/geometry" : "/features/" + imported + "/geometry");
+              }
+              UUID id = Ids.newId();
+              batch.add(new Feature(id, layerId, next.geometry(), next.propertiesJson(), 0, now, now));
+              bounds.expandToInclude(next.geometry().getEnvelopeInternal());
+              if (ids.size() <= ImportResult.MAX_IDS) {
+                ids.add(id);
+              }
+              imported++;
+              if (batch.size() == BATCH) {
+                features.insertAll(batch);
+                batch.clear();
+                progress.accept(imported);
+              }
+            }
+            single = reader.singleFeature();
+          }
+          if (!batch.isEmpty()) {
+            features.insertAll(batch);
+            progress.accept(imported);
+          }
+          long count = VectorLayerStats.count(config) + imported;
+          VectorLayerStats.write(config, new FeatureStats(count, count == 0 ? null : bounds));
+          Layer saved = saveLayer(layer, config);
+          return new ImportResult(
+              layerId,
+              imported,
+              count,
+              config.get("bounds"),
+              saved.version(),
+              ids.size() > ImportResult.MAX_IDS ? List.of() : List.copyOf(ids),
+              single);
+        });
+  }
+
+  /** Replaces one feature's geometry and properties. */
+  public Feature update(Caller caller, UUID layerId, UUID featureId, InputStream body, String ifMatch) {
+    GeoJsonFeature input = GeoJsonFeatureReader.readSingleFeature(body);
+    return tx.execute(
+        status -> {
+          Layer layer = vectorLayer(layerService.editable(caller, layerId));
+          Feature current =
+              features.findById(layerId, featureId).orElseThrow(() -> ApiException.notFound("feature", featureId));
+          checkIfMatch(ifMatch, current);
+          ObjectNode config = layer.sourceConfig().deepCopy();
+          String mismatch = VectorLayerStats.mismatch(config, input.geometry());
+          if (mismatch != null) {
+            throw ApiException.badRequest("geometry_type_mismatch", mismatch).with("pointer", "/geometry");
+          }
+          Instant now = Rows.now();
+          if (!now.isAfter(current.updatedAt())) {
+            now = current.updatedAt().plus(1, ChronoUnit.MICROS);
+          }
+          Feature updated =
+              new Feature(
+                  featureId, layerId, input.geometry(), input.propertiesJson(), current.displayOrder(),
+                  current.createdAt(), now);
+          features.update(updated);
+          VectorLayerStats.write(config, features.stats(layerId));
+          saveLayer(layer, config);
+          return updated;
+        });
+  }
+
+  public void delete(Caller caller, UUID layerId, UUID featureId, String ifMatch) {
+    tx.executeWithoutResult(
+        status -> {
+          Layer layer = vectorLayer(layerService.editable(caller, layerId));
+          Feature current =
+              features.findById(layerId, featureId).orElseThrow(() -> ApiException.notFound("feature", featureId));
+          checkIfMatch(ifMatch, current);
+          features.delete(layerId, featureId);
+          ObjectNode config = layer.sourceConfig().deepCopy();
+          VectorLayerStats.write(config, features.stats(layerId));
+          saveLayer(layer, config);
+        });
+  }
+
+  /** A feature's ETag: its last change, to the microsecond (changes to one feature are serialised by the lock). */
+  public static String etag(Feature feature) {
+    Instant t = feature.updatedAt();
+    return "\"f" + (t.getEpochSecond() * 1_000_000 + t.getNano() / 1000) + "\"";
+  }
+
+  private static void checkIfMatch(String ifMatch, Feature current) {
+    if (ifMatch == null || ifMatch.isBlank() || ifMatch.trim().equals("*")) {
+      return;
+    }
+    String tag = etag(current);
+    for (String candidate : ifMatch.split(",")) {
+      if (candidate.trim().equals(tag)) {
+        return;
+      }
+    }
+    throw ApiException.preconditionFailed("feature", tag);
+  }
+
+  private Layer saveLayer(Layer layer, ObjectNode config) {
+    Layer updated = layer.withSourceConfig(config, Rows.now());
+    if (!layers.update(updated, layer.version())) {
+      throw new IllegalStateException("layer " + layer.id() + " changed while locked");
+    }
+    return layers.findById(layer.id()).orElseThrow();
+  }
+
+  private static Layer vectorLayer(Layer layer) {
+    if (layer.sourceType() != SourceType.VECTOR) {
+      throw ApiException.badRequest(
+          "not_a_vector_layer",
+          "Layer " + layer.id() + " is a " + layer.sourceType().value() + " layer; only vector layers hold features.");
+    }
+    return layer;
+  }
+
+  static String encodeCursor(UUID after) {
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(after.toString().getBytes(StandardCharsets.UTF_8));
+  }
+
+  static UUID decodeCursor(String cursor) {
+    try {
+      return UUID.fromString(new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8));
+    } catch (IllegalArgumentException e) {
+      throw ApiException.badRequest("invalid_cursor", "The cursor is not one this server issued.")
+          .with("parameter", "cursor");
+    }
+  }
+}

@@ -1,0 +1,34 @@
+package dev.tessera.server.layer;
+
+import java.time.Instant;
+import java.util.UUID;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * A layer in the library. {@code version} grows with every change to the layer or its features: tile caches key on
+ * it and it is the layer's ETag.
+ */
+public record Layer(
+    UUID id,
+    String name,
+    SourceType sourceType,
+    String description,
+    String category,
+    UUID createdBy,
+    Editable editable,
+    boolean isGlobal,
+    ObjectNode sourceConfig,
+    JsonNode styleConfig,
+    JsonNode legendConfig,
+    JsonNode metadata,
+    long version,
+    Instant createdAt,
+    Instant updatedAt) {
+
+  public Layer withSourceConfig(ObjectNode config, Instant now) {
+    return new Layer(
+        id, name, sourceType, description, category, createdBy, editable, isGlobal, config, styleConfig, legendConfig,
+        metadata, version, createdAt, now);
+  }
+}

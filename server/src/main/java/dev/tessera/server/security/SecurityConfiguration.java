@@ -1,0 +1,66 @@
+package dev.tessera.server.security;
+
+import dev.tessera.server.user.UserRepository;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * Stateless API security: API tokens (Bearer) or HTTP Basic with a local account; no sessions, so no CSRF. Reads
+ * pass the filter chain anonymously and are decided per resource by {@link AccessPolicy} (404 when hidden); every
+ * write needs a signed-in user.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+  @Bean
+  PasswordEncoder passwordEncoder() {
+    return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+  }
+
+  @Bean
+  UserDetailsService localAccounts(UserRepository users, IdentityService identity) {
+    return email -> {
+      var user = users.findByEmail(email).orElseThrow(() -> new UsernameNotFoundException("unknown account"));
+      String hash = users.passwordHash(user.id()).orElseThrow(() -> new UsernameNotFoundException("no password"));
+      return new LocalAccount(user.email(), hash, identity.callerFor(user.id()));
+    };
+  }
+
+  @Bean
+  SecurityFilterChain api(HttpSecurity http, IdentityService identity, ObjectMapper json) throws Exception {
+    var entryPoint = new ProblemAuthenticationEntryPoint(json);
+    http.csrf(csrf -> csrf.disable())
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .requestCache(cache -> cache.disable())
+        .formLogin(form -> form.disable())
+        .logout(logout -> logout.disable())
+        .httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
+        .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint))
+        .addFilterBefore(new ApiTokenFilter(identity, entryPoint), BasicAuthenticationFilter.class)
+        .authorizeHttpRequests(
+            auth ->
+                auth.requestMatchers(HttpMethod.GET, "/**")
+                    .permitAll()
+                    .requestMatchers(HttpMethod.HEAD, "/**")
+                    .permitAll()
+                    .requestMatchers(HttpMethod.OPTIONS, "/**")
+                    .permitAll()
+                    .requestMatchers(HttpMethod.POST, "/api/auth/login")
+                    .permitAll()
+                    .requestMatchers("/error")
+                    .permitAll()
+                    .anyRequest()
+                    .authenticated());
+    return http.build();
+  }
+}

@@ -1,0 +1,29 @@
+package dev.tessera.server.user;
+
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/** Users, their roles and local passwords. Implementations are thread-safe. */
+public interface UserRepository {
+
+  /** Creates a user; the email is stored lower-case. Fails if the email or external id is taken. */
+  User create(String email, String name, String externalId);
+
+  Optional<User> findById(UUID id);
+
+  /** Case-insensitive. */
+  Optional<User> findByEmail(String email);
+
+  Optional<User> findByExternalId(String externalId);
+
+  void setPasswordHash(UUID userId, String passwordHash);
+
+  Optional<String> passwordHash(UUID userId);
+
+  void grant(UUID userId, Role role);
+
+  Set<Role> roles(UUID userId);
+
+  boolean anyWithRole(Role role);
+}

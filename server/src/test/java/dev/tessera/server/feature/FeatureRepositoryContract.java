@@ -1,0 +1,154 @@
+package dev.tessera.server.feature;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tessera.server.store.GeometryFactories;
+import dev.tessera.server.store.Ids;
+import dev.tessera.server.store.Rows;
+import dev.tessera.server.store.StoreFixture;
+import dev.tessera.server.store.TestDatabases;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.io.ParseException;
+import org.locationtech.jts.io.WKTReader;
+import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/** What every store must do for features: exact round trips, spatial filtering, paging, stats. */
+abstract class FeatureRepositoryContract {
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  private FeatureRepository features;
+  private StoreFixture fixture;
+  private UUID layer;
+
+  abstract DataSource dataSource();
+
+  @BeforeEach
+  void setUp() {
+    TestDatabases.truncate(dataSource());
+    features = new JdbcFeatureRepository(new JdbcTemplate(dataSource()), TestDatabases.dialect(dataSource()));
+    fixture = new StoreFixture(dataSource());
+    layer = fixture.layer(fixture.user("u@example.org"), "vector", false);
+  }
+
+  static Geometry wkt(String wkt) {
+    try {
+      Geometry g = new WKTReader(GeometryFactories.WGS84).read(wkt);
+      g.setSRID(4326);
+      return g;
+    } catch (ParseException e) {
+      throw new IllegalArgumentException(e);
+    }
+  }
+
+  private Feature feature(String wkt, String properties) {
+    Instant now = Rows.now();
+    return new Feature(Ids.newId(), layer, wkt(wkt), properties, 0, now, now);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "POINT (4.123456789012 54.987654321098)",
+        "LINESTRING (2.5 54.5, 3.5 54.5, 3.5 55.5)",
+        "POLYGON ((2.5 54.5, 3.5 54.5, 3.5 55.5, 2.5 55.5, 2.5 54.5), (2.8 54.8, 2.8 55.2, 3.2 55.2, 3.2 54.8, 2.8 54.8))",
+        "MULTIPOLYGON (((0 0, 1 0, 1 1, 0 1, 0 0)), ((2 2, 3 2, 3 3, 2 3, 2 2)))",
+        "MULTIPOINT ((0 0), (-179.9 -89.9))",
+        "MULTILINESTRING ((0 0, 1 1), (2 2, 3 3))",
+        "GEOMETRYCOLLECTION (POINT (1 1), LINESTRING (0 0, 1 1))"
+      })
+  void geometriesRoundTripExactly(String wkt) {
+    Feature f = feature(wkt, "{\"name\":\"x\"}");
+    features.insertAll(List.of(f));
+    Feature read = features.findById(layer, f.id()).orElseThrow();
+    assertThat(read.geometry().equalsExact(f.geometry())).as(read.geometry().toText()).isTrue();
+    assertThat(read.geometry().getSRID()).isEqualTo(4326);
+    assertThat(read.createdAt()).isEqualTo(f.createdAt());
+  }
+
+  @Test
+  void propertiesRoundTripWithTheirJsonTypes() {
+    String properties = "{\"name\":\"Dogger Bank\",\"area_km2\":1200,\"ratio\":0.5,\"open\":false,\"tags\":[\"a\",1],"
+        + "\"nested\":{\"k\":null}}";
+    Feature f = feature("POINT (1 1)", properties);
+    features.insertAll(List.of(f));
+    String read = features.findById(layer, f.id()).orElseThrow().propertiesJson();
+    assertThat(JSON.readTree(read)).isEqualTo(JSON.readTree(properties));
+  }
+
+  @Test
+  void bboxReturnsOnlyFeaturesWhoseGeometryIntersects() {
+    Feature inside = feature("POINT (4.5 53.5)", "{}");
+    Feature outside = feature("POINT (10 10)", "{}");
+    // An L whose envelope covers the box but whose shape does not touch it.
+    Feature envelopeOnly = feature("POLYGON ((0 0, 10 0, 10 1, 1 1, 1 10, 0 10, 0 0))", "{}");
+    features.insertAll(List.of(inside, outside, envelopeOnly));
+    List<Feature> found = features.page(layer, new Envelope(4, 5, 53, 54), null, 100);
+    assertThat(found).extracting(Feature::id).containsExactly(inside.id());
+  }
+
+  @Test
+  void pagesFollowIdOrderWithoutGapsOrRepeats() {
+    List<Feature> all = new ArrayList<>();
+    for (int i = 0; i < 25; i++) {
+      all.add(feature("POINT (" + i + " 1)", "{\"i\":" + i + "}"));
+    }
+    features.insertAll(all);
+    List<UUID> seen = new ArrayList<>();
+    UUID after = null;
+    for (int page = 0; page < 10; page++) {
+      List<Feature> p = features.page(layer, null, after, 10);
+      if (p.isEmpty()) {
+        break;
+      }
+      p.forEach(f -> seen.add(f.id()));
+      after = p.getLast().id();
+    }
+    assertThat(seen).containsExactlyElementsOf(all.stream().map(Feature::id).toList());
+  }
+
+  @Test
+  void forEachStreamsEveryFeatureOfTheLayerOnly() {
+    UUID otherLayer = fixture.layer(fixture.user("v@example.org"), "vector", false);
+    features.insertAll(List.of(feature("POINT (1 1)", "{}"), feature("POINT (2 2)", "{}")));
+    features.insertAll(
+        List.of(new Feature(Ids.newId(), otherLayer, wkt("POINT (3 3)"), "{}", 0, Rows.now(), Rows.now())));
+    List<Feature> streamed = new ArrayList<>();
+    features.forEach(layer, streamed::add);
+    assertThat(streamed).hasSize(2).allMatch(f -> f.layerId().equals(layer));
+  }
+
+  @Test
+  void updateAndDeleteChangeOnlyTheNamedFeature() {
+    Feature a = feature("POINT (1 1)", "{\"v\":1}");
+    Feature b = feature("POINT (2 2)", "{\"v\":2}");
+    features.insertAll(List.of(a, b));
+    Feature moved = new Feature(a.id(), layer, wkt("POINT (5 5)"), "{\"v\":3}", 0, a.createdAt(), Rows.now());
+    assertThat(features.update(moved)).isTrue();
+    assertThat(features.findById(layer, a.id()).orElseThrow().geometry().toText()).isEqualTo("POINT (5 5)");
+    assertThat(features.findById(layer, b.id()).orElseThrow().propertiesJson()).contains("2");
+    assertThat(features.delete(layer, a.id())).isTrue();
+    assertThat(features.delete(layer, a.id())).isFalse();
+    assertThat(features.findById(layer, b.id())).isPresent();
+  }
+
+  @Test
+  void statsCountAndBoundTheLayer() {
+    assertThat(features.stats(layer)).isEqualTo(new FeatureStats(0, null));
+    features.insertAll(
+        List.of(feature("POINT (2.5 54.5)", "{}"), feature("POLYGON ((4 53, 5 53, 5 54, 4 54, 4 53))", "{}")));
+    FeatureStats stats = features.stats(layer);
+    assertThat(stats.count()).isEqualTo(2);
+    assertThat(stats.bounds()).isEqualTo(new Envelope(2.5, 5, 53, 54.5));
+  }
+}
