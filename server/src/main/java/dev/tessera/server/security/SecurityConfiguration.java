@@ -1,6 +1,7 @@
 package dev.tessera.server.security;
 
 import dev.tessera.server.user.UserRepository;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -36,7 +37,9 @@ class SecurityConfiguration {
     };
   }
 
+  /** Only when serving: the CLI runs the same context without a web server. */
   @Bean
+  @ConditionalOnWebApplication
   SecurityFilterChain api(HttpSecurity http, IdentityService identity, ObjectMapper json) throws Exception {
     var entryPoint = new ProblemAuthenticationEntryPoint(json);
     http.csrf(csrf -> csrf.disable())

@@ -27,6 +27,10 @@ class ApiIT {
   static void properties(DynamicPropertyRegistry registry) throws IOException {
     Path dir = Files.createTempDirectory("tessera-it");
     registry.add("tessera.data-dir", dir::toString);
+    common(registry);
+  }
+
+  static void common(DynamicPropertyRegistry registry) {
     registry.add("tessera.admin.token", () -> ADMIN_TOKEN);
     registry.add("tessera.admin.password", () -> "admin-password-1");
     registry.add("tessera.limits.max-body-bytes", () -> "65536");
@@ -94,6 +98,10 @@ class ApiIT {
 
   @Test
   void anonymousVisitorsSeeThePublicDemoMapWithItsLayers() {
+    assertDemoMap();
+  }
+
+  void assertDemoMap() {
     var maps = anonymous.get("/api/maps");
     assertThat(maps.status()).isEqualTo(200);
     JsonNode demo = null;

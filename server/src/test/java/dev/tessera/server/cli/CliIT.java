@@ -1,0 +1,66 @@
+package dev.tessera.server.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The jar's import and export commands against a real embedded store. */
+class CliIT {
+  @TempDir Path dir;
+
+  @BeforeEach
+  void useTempStore() {
+    System.setProperty("tessera.data-dir", dir.resolve("data").toString());
+    System.setProperty("tessera.admin.password", "cli-password-1");
+  }
+
+  @AfterEach
+  void clear() {
+    System.clearProperty("tessera.data-dir");
+    System.clearProperty("tessera.admin.password");
+  }
+
+  @Test
+  void importThenExportRoundTripsEveryFeature() throws IOException {
+    StringBuilder geojson = new StringBuilder("{\"type\":\"FeatureCollection\",\"features\":[");
+    for (int i = 0; i < 2500; i++) {
+      geojson.append(i == 0 ? "" : ",")
+          .append("{\"type\":\"Feature\",\"geometry\":{\"type\":\"Point\",\"coordinates\":[")
+          .append(i % 360 - 180 + 0.5).append(",").append(i % 170 - 85).append("]},\"properties\":{\"i\":").append(i).append("}}");
+    }
+    Path input = Files.writeString(dir.resolve("in.geojson"), geojson.append("]}"));
+    Path output = dir.resolve("out.geojson");
+
+    var out = new java.io.ByteArrayOutputStream();
+    var previous = System.out;
+    System.setOut(new java.io.PrintStream(out, true));
+    int imported;
+    try {
+      imported = Cli.run(new String[] {"import", "--new-layer", "Points", input.toString()});
+    } finally {
+      System.setOut(previous);
+    }
+    assertThat(imported).isZero();
+    String printed = out.toString();
+    assertThat(printed).contains("Imported 2500 features");
+    String layerId = printed.replaceAll("(?s).*Created vector layer ([0-9a-f-]{36}).*", "$1");
+
+    assertThat(Cli.run(new String[] {"export", "--layer", layerId, "-o", output.toString()})).isZero();
+    var exported = JsonMapper.builder().build().readTree(output.toFile());
+    assertThat(exported.get("features")).hasSize(2500);
+    assertThat(exported.at("/features/2499/properties/i").asInt()).isEqualTo(2499);
+  }
+
+  @Test
+  void aBrokenFileImportsNothingAndFails() throws IOException {
+    Path input = Files.writeString(dir.resolve("bad.geojson"), "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\"");
+    assertThat(Cli.run(new String[] {"import", "--new-layer", "Broken", input.toString()})).isNotZero();
+  }
+}
