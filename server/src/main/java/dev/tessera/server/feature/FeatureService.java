@@ -2,6 +2,7 @@ package dev.tessera.server.feature;
 
 import dev.tessera.engine.geojson.GeoJsonFeature;
 import dev.tessera.engine.geojson.GeoJsonFeatureReader;
+import dev.tessera.server.http.ETags;
 import dev.tessera.server.layer.Layer;
 import dev.tessera.server.layer.LayerRepository;
 import dev.tessera.server.layer.LayerService;
@@ -155,7 +156,7 @@ public class FeatureService {
           Layer layer = vectorLayer(layerService.editable(caller, layerId));
           Feature current =
               features.findById(layerId, featureId).orElseThrow(() -> ApiException.notFound("feature", featureId));
-          checkIfMatch(ifMatch, current);
+          ETags.checkIfMatch(ifMatch, etag(current), "feature");
           ObjectNode config = layer.sourceConfig().deepCopy();
           String mismatch = VectorLayerStats.mismatch(config, input.geometry());
           if (mismatch != null) {
@@ -182,7 +183,7 @@ public class FeatureService {
           Layer layer = vectorLayer(layerService.editable(caller, layerId));
           Feature current =
               features.findById(layerId, featureId).orElseThrow(() -> ApiException.notFound("feature", featureId));
-          checkIfMatch(ifMatch, current);
+          ETags.checkIfMatch(ifMatch, etag(current), "feature");
           features.delete(layerId, featureId);
           ObjectNode config = layer.sourceConfig().deepCopy();
           VectorLayerStats.write(config, features.stats(layerId));
@@ -194,19 +195,6 @@ public class FeatureService {
   public static String etag(Feature feature) {
     Instant t = feature.updatedAt();
     return "\"f" + (t.getEpochSecond() * 1_000_000 + t.getNano() / 1000) + "\"";
-  }
-
-  private static void checkIfMatch(String ifMatch, Feature current) {
-    if (ifMatch == null || ifMatch.isBlank() || ifMatch.trim().equals("*")) {
-      return;
-    }
-    String tag = etag(current);
-    for (String candidate : ifMatch.split(",")) {
-      if (candidate.trim().equals(tag)) {
-        return;
-      }
-    }
-    throw ApiException.preconditionFailed("feature", tag);
   }
 
   private Layer saveLayer(Layer layer, ObjectNode config) {

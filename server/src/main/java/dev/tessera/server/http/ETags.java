@@ -17,10 +17,14 @@ public final class ETags {
    * matches; weak tags never match (RFC 9110 strong comparison).
    */
   public static void checkIfMatch(String ifMatch, long currentVersion, String what) {
+    checkIfMatch(ifMatch, of(currentVersion), what);
+  }
+
+  /** The same check against a resource's current ETag, whatever it is derived from. */
+  public static void checkIfMatch(String ifMatch, String current, String what) {
     if (ifMatch == null || ifMatch.isBlank() || ifMatch.trim().equals("*")) {
       return;
     }
-    String current = of(currentVersion);
     for (String tag : ifMatch.split(",")) {
       if (tag.trim().equals(current)) {
         return;
