@@ -25,6 +25,10 @@ public final class EnvironmentCheck {
     integer(env, "RATE_LIMIT_REQUESTS", 1, Integer.MAX_VALUE, problems);
     integer(env, "RATE_LIMIT_WINDOW", 1, Integer.MAX_VALUE, problems);
     longInteger(env, "MAX_BODY_SIZE", 1024, problems);
+    longInteger(env, "CACHE_MAX_BYTES", 0, problems);
+    longInteger(env, "TILE_INDEX_MAX_VERTICES", 1, problems);
+    integer(env, "TILE_BUFFER", 0, 4096, problems);
+    longInteger(env, "TILE_MAX_AGE", 0, problems);
     longInteger(env, "MAX_IMPORT_SIZE", 1024, problems);
     for (String name : List.of("RATE_LIMIT_ENABLED", "ENABLE_METRICS", "DEMO_CONTENT")) {
       String value = env.get(name);
@@ -81,10 +85,10 @@ public final class EnvironmentCheck {
     }
     try {
       if (Long.parseLong(value.trim()) < min) {
-        problems.add(name + " must be at least " + min + " bytes, was " + value);
+        problems.add(name + " must be at least " + min + ", was " + value);
       }
     } catch (NumberFormatException e) {
-      problems.add(name + " must be a number of bytes, was '" + value + "'");
+      problems.add(name + " must be a whole number, was '" + value + "'");
     }
   }
 }

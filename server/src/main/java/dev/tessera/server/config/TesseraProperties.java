@@ -17,6 +17,9 @@ import org.springframework.validation.annotation.Validated;
  * @param limits request size and paging limits
  * @param admin first administrator, created on first start
  * @param demo demo content on a new embedded store
+ * @param cache the in-process tile cache
+ * @param tiles tile rendering and HTTP caching
+ * @param cors which web origins may call the API
  */
 @Validated
 @ConfigurationProperties(prefix = "tessera", ignoreUnknownFields = false)
@@ -26,7 +29,10 @@ public record TesseraProperties(
     @NotNull Path filesRoot,
     @Valid @NotNull Limits limits,
     @Valid @NotNull Admin admin,
-    @Valid @NotNull Demo demo) {
+    @Valid @NotNull Demo demo,
+    @Valid @NotNull Cache cache,
+    @Valid @NotNull Tiles tiles,
+    @Valid @NotNull Cors cors) {
 
   /**
    * @param maxBodyBytes largest JSON request body accepted ({@code MAX_BODY_SIZE}); larger answers 413
@@ -44,6 +50,25 @@ public record TesseraProperties(
 
   /** @param enabled create the North Sea demo map on a new embedded store ({@code DEMO_CONTENT}) */
   public record Demo(boolean enabled) {}
+
+  /**
+   * @param size most tiles kept ({@code CACHE_SIZE})
+   * @param ttlSeconds how long a tile is kept after it was rendered ({@code CACHE_TTL})
+   * @param maxBytes most bytes of tiles kept ({@code CACHE_MAX_BYTES}); whichever bound is reached first applies
+   * @param maxIndexVertices most vertices of in-memory vector tile indexes kept across layers
+   *     ({@code TILE_INDEX_MAX_VERTICES})
+   */
+  public record Cache(@Min(0) int size, @Min(1) long ttlSeconds, @Min(0) long maxBytes, @Min(1) long maxIndexVertices) {}
+
+  /**
+   * @param buffer tile buffer in tile units of a 4096 extent ({@code TILE_BUFFER})
+   * @param maxAgeSeconds Cache-Control max-age of tiles requested with the layer version in the URL ({@code
+   *     TILE_MAX_AGE}); tiles requested without it must be revalidated by ETag
+   */
+  public record Tiles(@Min(0) int buffer, @Min(0) long maxAgeSeconds) {}
+
+  /** @param allowedOrigins comma-separated origins allowed by CORS, or {@code *} ({@code ALLOWED_ORIGINS}) */
+  public record Cors(@NotBlank String allowedOrigins) {}
 
   public boolean embedded() {
     return databaseUrl == null || databaseUrl.isBlank();

@@ -71,7 +71,9 @@ class JdbcFeatureRepository implements FeatureRepository {
 
   @Override
   public List<Feature> page(UUID layerId, Envelope bbox, UUID after, int limit) {
-    StringBuilder sql = new StringBuilder("SELECT " + columns + " FROM layer_features f WHERE f.layer_id = ?");
+    String hint = bbox != null ? dialect.spatialIndexHint("idx_features_geometry") : "";
+    StringBuilder sql =
+        new StringBuilder("SELECT " + columns + " FROM layer_features f" + hint + " WHERE f.layer_id = ?");
     List<Object> args = new ArrayList<>();
     args.add(layerId);
     if (bbox != null) {

@@ -1,6 +1,8 @@
 package dev.tessera.server.security;
 
+import dev.tessera.server.config.TesseraProperties;
 import dev.tessera.server.user.UserRepository;
+import java.util.List;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,6 +15,9 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 import tools.jackson.databind.ObjectMapper;
 
 /**
@@ -40,9 +45,11 @@ class SecurityConfiguration {
   /** Only when serving: the CLI runs the same context without a web server. */
   @Bean
   @ConditionalOnWebApplication
-  SecurityFilterChain api(HttpSecurity http, IdentityService identity, ObjectMapper json) throws Exception {
+  SecurityFilterChain api(HttpSecurity http, IdentityService identity, ObjectMapper json, TesseraProperties properties)
+      throws Exception {
     var entryPoint = new ProblemAuthenticationEntryPoint(json);
-    http.csrf(csrf -> csrf.disable())
+    http.cors(cors -> cors.configurationSource(corsSource(properties)))
+        .csrf(csrf -> csrf.disable())
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .requestCache(cache -> cache.disable())
         .formLogin(form -> form.disable())
@@ -65,5 +72,25 @@ class SecurityConfiguration {
                     .anyRequest()
                     .authenticated());
     return http.build();
+  }
+
+  /**
+   * CORS for browsers on other origins ({@code ALLOWED_ORIGINS}): reads and writes with a bearer token; the headers
+   * clients need for caching, paging and optimistic concurrency are exposed.
+   */
+  static CorsConfigurationSource corsSource(TesseraProperties properties) {
+    CorsConfiguration cors = new CorsConfiguration();
+    for (String origin : properties.cors().allowedOrigins().split(",")) {
+      if (!origin.isBlank()) {
+        cors.addAllowedOriginPattern(origin.trim());
+      }
+    }
+    cors.setAllowedMethods(List.of("GET", "HEAD", "POST", "PUT", "DELETE", "OPTIONS"));
+    cors.setAllowedHeaders(List.of("Authorization", "Content-Type", "If-Match", "If-None-Match", "Accept-Encoding"));
+    cors.setExposedHeaders(List.of("ETag", "Location", "Link", "Content-Disposition"));
+    cors.setMaxAge(3600L);
+    UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+    source.registerCorsConfiguration("/**", cors);
+    return source;
   }
 }

@@ -31,6 +31,11 @@ public enum SqlDialect {
     }
 
     @Override
+    public String spatialIndexHint(String indexName) {
+      return "";
+    }
+
+    @Override
     public void setGeometry(PreparedStatement ps, int index, Geometry geometry) throws SQLException {
       ps.setBytes(index, new WKBWriter(2).write(geometry));
     }
@@ -68,6 +73,12 @@ public enum SqlDialect {
       return "?";
     }
 
+    /** H2's planner prefers the layer_id index over the spatial one and then tests every feature of the layer. */
+    @Override
+    public String spatialIndexHint(String indexName) {
+      return " USE INDEX (" + indexName + ")";
+    }
+
     @Override
     public void setGeometry(PreparedStatement ps, int index, Geometry geometry) throws SQLException {
       ps.setObject(index, geometry);
@@ -87,6 +98,9 @@ public enum SqlDialect {
 
   /** SQL expression that binds one JSON text parameter. */
   public abstract String jsonParam();
+
+  /** A table hint after the table alias that makes a bbox query use the spatial index; empty where not needed. */
+  public abstract String spatialIndexHint(String indexName);
 
   public abstract void setGeometry(PreparedStatement ps, int index, Geometry geometry) throws SQLException;
 

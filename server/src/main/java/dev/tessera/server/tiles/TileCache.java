@@ -1,0 +1,13 @@
+package dev.tessera.server.tiles;
+
+import java.util.function.Supplier;
+
+/**
+ * Rendered tiles by {@link TileKey}. Implementations are thread-safe and render a missing tile once however many
+ * requests ask for it at the same time. Values are gzip-compressed tile bytes; an empty array means "no data here".
+ */
+public interface TileCache {
+
+  /** The cached tile, or {@code render}'s result, stored before it is returned. */
+  byte[] get(TileKey key, Supplier<byte[]> render);
+}

@@ -1,0 +1,136 @@
+package dev.tessera.server.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tessera.server.testing.NodeTools;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/** Vector tiles, TileJSON and map styles over HTTP, checked with Mapbox's decoder and MapLibre's validator. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class TilesIT {
+  static final String ADMIN_TOKEN = "tsr_tiles-test-admin-token-000";
+
+  @DynamicPropertySource
+  static void properties(DynamicPropertyRegistry registry) throws IOException {
+    Path dir = Files.createTempDirectory("tessera-tiles-it");
+    registry.add("tessera.data-dir", dir::toString);
+    registry.add("tessera.admin.token", () -> ADMIN_TOKEN);
+  }
+
+  @LocalServerPort int port;
+  ApiClient admin;
+
+  @BeforeEach
+  void client() {
+    admin = new ApiClient(port, ADMIN_TOKEN);
+  }
+
+  String layerWith(String features) {
+    var layer = admin.post("/api/layers", """
+        {"name":"places","source_type":"vector","source_config":{},
+         "style_config":{"stroke":"#14b8a6","strokeWidth":2,"fill":"#14b8a620","fillOpacity":0.3,"pointSize":6}}""");
+    String id = layer.json().get("id").asString();
+    assertThat(admin.post("/api/layers/" + id + "/features", features).status()).isEqualTo(201);
+    return id;
+  }
+
+  static final String FEATURES = """
+      {"type":"FeatureCollection","features":[
+       {"type":"Feature","geometry":{"type":"Point","coordinates":[4.5,53.5]},"properties":{"name":"a","n":7,"x":1.5,"ok":true,"tags":["t"]}},
+       {"type":"Feature","geometry":{"type":"Polygon","coordinates":[[[2.5,54.5],[3.5,54.5],[3.5,55.5],[2.5,55.5],[2.5,54.5]]]},"properties":{"name":"Dogger Bank"}}]}""";
+
+  HttpResponse<byte[]> tile(String layer, String zxy, String... headers) {
+    var builder = admin.request("/api/layers/" + layer + "/tiles/" + zxy, headers).GET();
+    try {
+      return java.net.http.HttpClient.newHttpClient().send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
+    } catch (IOException | InterruptedException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Test
+  void aVectorTileDecodesWithTheReferenceDecoderKeepingIdsAndTypedProperties() {
+    String layer = layerWith(FEATURES);
+    var response = tile(layer, "5/16/10.mvt");
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.headers().firstValue("Content-Type")).contains("application/vnd.mapbox-vector-tile");
+    assertThat(response.headers().firstValue("ETag")).isPresent();
+    JsonNode decoded = ApiClient.JSON.readTree(NodeTools.run("decode-mvt.mjs", response.body()).output());
+    JsonNode features = decoded.at("/layers/places/features");
+    assertThat(decoded.at("/layers/places/extent").asInt()).isEqualTo(4096);
+    assertThat(features).hasSize(2);
+    JsonNode point = features.get(0).get("type").asString().equals("Point") ? features.get(0) : features.get(1);
+    assertThat(point.at("/properties/n").isIntegralNumber()).isTrue();
+    assertThat(point.at("/properties/n").asInt()).isEqualTo(7);
+    assertThat(point.at("/properties/x").asDouble()).isEqualTo(1.5);
+    assertThat(point.at("/properties/ok").asBoolean()).isTrue();
+    assertThat(point.at("/properties/tags").asString()).isEqualTo("[\"t\"]");
+    assertThat(point.get("id").asLong()).isPositive();
+  }
+
+  @Test
+  void gzipEtagsEmptyTilesAndBadCoordinatesBehaveAsHttpExpects() {
+    String layer = layerWith(FEATURES);
+    var gzip = tile(layer, "5/16/10.pbf", "Accept-Encoding", "gzip");
+    assertThat(gzip.headers().firstValue("Content-Encoding")).contains("gzip");
+    String etag = gzip.headers().firstValue("ETag").orElseThrow();
+    assertThat(tile(layer, "5/16/10.mvt", "If-None-Match", etag).statusCode()).isEqualTo(304);
+    assertThat(tile(layer, "5/0/0.mvt").statusCode()).isEqualTo(204);
+    assertThat(tile(layer, "23/0/0.mvt").statusCode()).isEqualTo(400);
+    assertThat(tile(layer, "3/8/0.mvt").statusCode()).isEqualTo(400);
+    assertThat(tile(layer, "3/x/0.mvt").statusCode()).isEqualTo(400);
+    assertThat(tile(layer, "3/1/1.png").statusCode()).isEqualTo(400);
+
+    var versioned = tile(layer, "5/16/10.mvt?v=" + admin.get("/api/layers/" + layer).json().get("version").asLong());
+    assertThat(versioned.headers().firstValue("Cache-Control").orElse("")).contains("max-age");
+  }
+
+  @Test
+  void anEditIsVisibleInTheNextTileRequest() {
+    String layer = layerWith(FEATURES);
+    var before = tile(layer, "5/16/10.mvt");
+    admin.post("/api/layers/" + layer + "/features", """
+        {"type":"Feature","geometry":{"type":"Point","coordinates":[4.6,53.6]},"properties":{"name":"new"}}""");
+    var after = tile(layer, "5/16/10.mvt");
+    assertThat(after.headers().firstValue("ETag")).isNotEqualTo(before.headers().firstValue("ETag"));
+    JsonNode decoded = ApiClient.JSON.readTree(NodeTools.run("decode-mvt.mjs", after.body()).output());
+    assertThat(decoded.at("/layers/places/features")).hasSize(3);
+  }
+
+  @Test
+  void tileJsonDescribesTheLayer() {
+    String layer = layerWith(FEATURES);
+    JsonNode tj = admin.get("/api/layers/" + layer + "/tilejson.json").json();
+    assertThat(tj.get("tilejson").asString()).isEqualTo("3.0.0");
+    assertThat(tj.at("/tiles/0").asString()).contains("/api/layers/" + layer + "/tiles/{z}/{x}/{y}.mvt?v=");
+    assertThat(tj.at("/vector_layers/0/id").asString()).isEqualTo("places");
+    assertThat(tj.at("/vector_layers/0/fields").has("name")).isTrue();
+    assertThat(tj.get("bounds").get(0).asDouble()).isEqualTo(2.5);
+  }
+
+  @Test
+  void mapStylesAreValidMapLibreStyles() {
+    String layer = layerWith(FEATURES);
+    String map = admin.post("/api/maps", "{\"name\":\"Styled\"}").json().get("id").asString();
+    admin.post("/api/maps/" + map + "/layers", "{\"layer_id\":\"" + layer + "\",\"opacity\":0.5}");
+    for (JsonNode m : admin.get("/api/maps").json()) {
+      var style = admin.get("/api/maps/" + m.get("id").asString() + "/style.json");
+      assertThat(style.status()).isEqualTo(200);
+      var result = NodeTools.run("validate-style.mjs", style.body().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      assertThat(result.exitCode()).as(m.get("name") + ": " + result.output()).isZero();
+    }
+    JsonNode style = admin.get("/api/maps/" + map + "/style.json").json();
+    assertThat(style.at("/sources/layer-" + layer + "/type").asString()).isEqualTo("vector");
+    assertThat(style.toString()).contains("\"fill-opacity\":0.15");
+  }
+}
