@@ -4,7 +4,10 @@ import java.io.OutputStream;
 import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.locationtech.jts.geom.CoordinateSequence;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryCollection;
@@ -31,6 +34,7 @@ import tools.jackson.core.ObjectWriteContext;
  * If writing a feature failed, close only flushes, leaving the output visibly truncated. Not thread-safe.
  */
 public final class GeoJsonWriter implements AutoCloseable {
+  private static final Set<String> RESERVED_FEATURE_MEMBERS = Set.of("type", "id", "geometry", "properties");
   private final JsonGenerator generator;
   private boolean featuresOpen = true;
   private boolean closed;
@@ -108,6 +112,24 @@ public final class GeoJsonWriter implements AutoCloseable {
       case Number n -> generator.writeNumber(n.longValue());
       default -> throw new IllegalArgumentException("Not a scalar: " + value.getClass().getName());
     }
+  }
+
+  /**
+   * Writes a foreign member whose value is JSON text, such as the {@code links} array of an OGC API response. The
+   * text is checked and copied as compact JSON before anything is written, so a bad value leaves no half member.
+   *
+   * @throws IllegalArgumentException for the reserved names {@code type} and {@code features}, or if {@code json} is
+   *     not exactly one JSON value
+   */
+  public void writeForeignMemberJson(String name, String json) {
+    Objects.requireNonNull(name, "name");
+    if (name.equals("type") || name.equals("features")) {
+      throw new IllegalArgumentException("'" + name + "' is not a foreign member name");
+    }
+    String value = checkedJson(json);
+    endFeatures();
+    generator.writeName(name);
+    generator.writeRawValue(value);
   }
 
   /** Pushes buffered output to the stream, e.g. between pages of a long response. */
@@ -217,7 +239,41 @@ public final class GeoJsonWriter implements AutoCloseable {
     return out.toString();
   }
 
+  /**
+   * One Feature as compact GeoJSON text with foreign members after its properties (e.g. OGC API {@code links}),
+   * each given as JSON text.
+   *
+   * @throws IllegalArgumentException for a reserved member name or a value that is not exactly one JSON value
+   */
+  public static String featureJson(
+      String id, Geometry geometry, String propertiesJson, Map<String, String> foreignMembersJson) {
+    String properties = checkedProperties(propertiesJson);
+    Map<String, String> members = new LinkedHashMap<>();
+    foreignMembersJson.forEach((name, json) -> {
+      if (RESERVED_FEATURE_MEMBERS.contains(name)) {
+        throw new IllegalArgumentException("'" + name + "' is not a foreign member name");
+      }
+      members.put(name, checkedJson(json));
+    });
+    StringWriter out = new StringWriter(256);
+    try (JsonGenerator g = JsonText.WRITE_FACTORY.createGenerator(ObjectWriteContext.empty(), out)) {
+      writeFeatureMembers(g, id, geometry, properties);
+      members.forEach((name, json) -> {
+        g.writeName(name);
+        g.writeRawValue(json);
+      });
+      g.writeEndObject();
+    }
+    return out.toString();
+  }
+
   private static void writeFeature(JsonGenerator g, String id, Geometry geometry, String properties) {
+    writeFeatureMembers(g, id, geometry, properties);
+    g.writeEndObject();
+  }
+
+  /** Opens a Feature object and writes its own members, leaving it open for foreign members. */
+  private static void writeFeatureMembers(JsonGenerator g, String id, Geometry geometry, String properties) {
     g.writeStartObject();
     g.writeStringProperty("type", "Feature");
     if (id != null) {
@@ -231,7 +287,14 @@ public final class GeoJsonWriter implements AutoCloseable {
     }
     g.writeName("properties");
     g.writeRawValue(properties);
-    g.writeEndObject();
+  }
+
+  private static String checkedJson(String json) {
+    String value = json == null ? null : JsonText.compactValue(json);
+    if (value == null) {
+      throw new IllegalArgumentException("A foreign member's JSON text must be exactly one JSON value");
+    }
+    return value;
   }
 
   /** Validated before anything of the feature is written, so a bad value cannot leave half a feature behind. */

@@ -74,6 +74,19 @@ final class JsonText {
     }
   }
 
+  /** {@code json} as compact text if it is exactly one well-formed JSON value (surrounding whitespace allowed), else null. */
+  static String compactValue(String json) {
+    try (JsonParser p = READ_FACTORY.createParser(ObjectReadContext.empty(), json)) {
+      if (p.nextToken() == null) {
+        return null;
+      }
+      String compact = copyValue(p);
+      return p.nextToken() == null ? compact : null;
+    } catch (JacksonException e) {
+      return null;
+    }
+  }
+
   /** True if {@code json} is exactly one well-formed JSON object (surrounding whitespace allowed). */
   static boolean isObject(String json) {
     try (JsonParser p = READ_FACTORY.createParser(ObjectReadContext.empty(), json)) {

@@ -115,6 +115,42 @@ class GeoJsonWriterTest {
   }
 
   @Test
+  void jsonForeignMembersAreCopiedCompactAfterFeatures() {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (GeoJsonWriter writer = GeoJsonWriter.featureCollection(out)) {
+      writer.writeFeature("a1", null, "{}");
+      writer.writeForeignMemberJson("links", " [ {\"rel\": \"next\", \"n\": 1.50} ] ");
+    }
+
+    assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("{\"type\":\"FeatureCollection\",\"features\":["
+        + "{\"type\":\"Feature\",\"id\":\"a1\",\"geometry\":null,\"properties\":{}}],"
+        + "\"links\":[{\"rel\":\"next\",\"n\":1.50}]}");
+  }
+
+  @Test
+  void malformedJsonForeignMembersAreRejectedBeforeAnythingIsWritten() {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    GeoJsonWriter writer = GeoJsonWriter.featureCollection(out);
+
+    assertThatThrownBy(() -> writer.writeForeignMemberJson("links", "[{]")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> writer.writeForeignMemberJson("links", "[] []")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> writer.writeForeignMemberJson("type", "1")).isInstanceOf(IllegalArgumentException.class);
+    writer.close();
+    assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("{\"type\":\"FeatureCollection\",\"features\":[]}");
+  }
+
+  @Test
+  void singleFeatureCarriesForeignMembersAfterItsProperties() {
+    String json = GeoJsonWriter.featureJson("f1", wkt("POINT (1 2)"), "{\"k\":1}",
+        java.util.Map.of("links", "[{\"rel\":\"self\"}]"));
+
+    assertThat(json).isEqualTo("{\"type\":\"Feature\",\"id\":\"f1\",\"geometry\":{\"type\":\"Point\","
+        + "\"coordinates\":[1.0,2.0]},\"properties\":{\"k\":1},\"links\":[{\"rel\":\"self\"}]}");
+    assertThatThrownBy(() -> GeoJsonWriter.featureJson("f1", null, "{}", java.util.Map.of("geometry", "null")))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void featuresCannotFollowForeignMembers() {
     GeoJsonWriter writer = GeoJsonWriter.featureCollection(new ByteArrayOutputStream());
     writer.writeForeignMember("next_cursor", "x");

@@ -4,10 +4,10 @@ import dev.tessera.server.problem.ApiException;
 import org.locationtech.jts.geom.Envelope;
 
 /** Parses {@code bbox=minLon,minLat,maxLon,maxLat} (OGC order), refusing anything out of range. */
-final class BboxParam {
+public final class BboxParam {
   private BboxParam() {}
 
-  static Envelope parse(String bbox) {
+  public static Envelope parse(String bbox) {
     if (bbox == null || bbox.isBlank()) {
       return null;
     }

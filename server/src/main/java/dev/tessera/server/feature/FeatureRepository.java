@@ -22,6 +22,14 @@ public interface FeatureRepository {
    */
   List<Feature> page(UUID layerId, Envelope bbox, UUID after, int limit);
 
+  /**
+   * Streams one page in id order to {@code consumer} without holding it in memory; the same filters as
+   * {@link #page}, plus {@code skip} rows passed over first (offset paging, e.g. OGC API Features).
+   *
+   * @param skip how many matching features to pass over after {@code after}; 0 for none
+   */
+  void forEachInPage(UUID layerId, Envelope bbox, UUID after, long skip, int limit, Consumer<Feature> consumer);
+
   /** Streams every feature of the layer in id order without holding them all in memory. */
   void forEach(UUID layerId, Consumer<Feature> consumer);
 

@@ -69,6 +69,49 @@ public class FeatureService {
         });
   }
 
+  /**
+   * Streams one page to {@code sink} inside one read transaction, never holding the page in memory: features in id
+   * order after {@code cursor} (if any), passing over {@code offset} of them first. {@code begin} is told the layer
+   * once it is known to be visible and a vector layer, before the first feature.
+   *
+   * @return the layer as read in that transaction, how many features were streamed, and the next page's cursor
+   *     (null on the last page)
+   */
+  public StreamedPage streamPage(
+      Caller caller,
+      UUID layerId,
+      Envelope bbox,
+      String cursor,
+      long offset,
+      int limit,
+      Consumer<Layer> begin,
+      Consumer<Feature> sink) {
+    UUID after = cursor == null || cursor.isBlank() ? null : decodeCursor(cursor);
+    return readTx.execute(
+        status -> {
+          Layer layer = vectorLayer(layerService.visible(caller, layerId));
+          begin.accept(layer);
+          // One row more than asked tells whether a next page exists without a count.
+          int[] seen = {0};
+          UUID[] last = {null};
+          features.forEachInPage(
+              layerId,
+              bbox,
+              after,
+              offset,
+              limit + 1,
+              f -> {
+                if (seen[0] < limit) {
+                  sink.accept(f);
+                  last[0] = f.id();
+                }
+                seen[0]++;
+              });
+          int returned = Math.min(seen[0], limit);
+          return new StreamedPage(layer, returned, seen[0] > limit ? encodeCursor(last[0]) : null);
+        });
+  }
+
   public Feature get(Caller caller, UUID layerId, UUID featureId) {
     return readTx.execute(
         status -> {

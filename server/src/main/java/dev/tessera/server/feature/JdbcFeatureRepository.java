@@ -71,10 +71,34 @@ class JdbcFeatureRepository implements FeatureRepository {
 
   @Override
   public List<Feature> page(UUID layerId, Envelope bbox, UUID after, int limit) {
+    List<Object> args = new ArrayList<>();
+    return jdbc.query(pageSql(layerId, bbox, after, 0, limit, args), rowMapper, args.toArray());
+  }
+
+  @Override
+  public void forEachInPage(
+      UUID layerId, Envelope bbox, UUID after, long skip, int limit, Consumer<Feature> consumer) {
+    List<Object> args = new ArrayList<>();
+    String sql = pageSql(layerId, bbox, after, skip, limit, args);
+    jdbc.query(
+        con -> {
+          var ps = con.prepareStatement(sql);
+          for (int i = 0; i < args.size(); i++) {
+            ps.setObject(i + 1, args.get(i));
+          }
+          ps.setFetchSize(Math.min(limit, 1000));
+          return ps;
+        },
+        rs -> {
+          consumer.accept(row(rs, 0));
+        });
+  }
+
+  /** The page query; fills {@code args} with its parameters in order. */
+  private String pageSql(UUID layerId, Envelope bbox, UUID after, long skip, int limit, List<Object> args) {
     String hint = bbox != null ? dialect.spatialIndexHint("idx_features_geometry") : "";
     StringBuilder sql =
         new StringBuilder("SELECT " + columns + " FROM layer_features f" + hint + " WHERE f.layer_id = ?");
-    List<Object> args = new ArrayList<>();
     args.add(layerId);
     if (bbox != null) {
       // && uses the spatial index on both stores; ST_Intersects then drops envelope-only matches.
@@ -94,7 +118,11 @@ class JdbcFeatureRepository implements FeatureRepository {
     }
     sql.append(" ORDER BY f.id LIMIT ?");
     args.add(limit);
-    return jdbc.query(sql.toString(), rowMapper, args.toArray());
+    if (skip > 0) {
+      sql.append(" OFFSET ?");
+      args.add(skip);
+    }
+    return sql.toString();
   }
 
   @Override

@@ -11,7 +11,7 @@ import tools.jackson.databind.node.ObjectNode;
  * [[minLon, minLat], [maxLon, maxLat]]), and the check of
  * features against the declared {@code geometryType}.
  */
-final class VectorLayerStats {
+public final class VectorLayerStats {
   private VectorLayerStats() {}
 
   static void write(ObjectNode config, FeatureStats stats) {
@@ -26,7 +26,7 @@ final class VectorLayerStats {
     bounds.addArray().add(b.getMaxX()).add(b.getMaxY());
   }
 
-  static Envelope bounds(ObjectNode config) {
+  public static Envelope bounds(ObjectNode config) {
     var b = config.get("bounds");
     if (b == null || !b.isArray() || b.size() != 2) {
       return null;
@@ -35,7 +35,7 @@ final class VectorLayerStats {
         b.get(1).get(1).asDouble());
   }
 
-  static long count(ObjectNode config) {
+  public static long count(ObjectNode config) {
     var n = config.get("featureCount");
     return n == null ? 0 : n.asLong();
   }

@@ -118,6 +118,36 @@ abstract class FeatureRepositoryContract {
   }
 
   @Test
+  void streamedPagesSkipAndLimitInIdOrderAfterTheFilters() {
+    UUID otherLayer = fixture.layer(fixture.user("v@example.org"), "vector", false);
+    features.insertAll(
+        List.of(new Feature(Ids.newId(), otherLayer, wkt("POINT (0.5 0.5)"), "{}", 0, Rows.now(), Rows.now())));
+    List<Feature> all = new ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      // Even-numbered features lie inside the box (0,0)-(100,1), odd ones outside it.
+      all.add(feature("POINT (" + i + " " + (i % 2 == 0 ? "0.5" : "5") + ")", "{\"i\":" + i + "}"));
+    }
+    features.insertAll(all);
+    List<UUID> ids = all.stream().map(Feature::id).toList();
+
+    List<UUID> streamed = new ArrayList<>();
+    features.forEachInPage(layer, null, null, 3, 4, f -> streamed.add(f.id()));
+    assertThat(streamed).containsExactlyElementsOf(ids.subList(3, 7));
+
+    streamed.clear();
+    features.forEachInPage(layer, null, ids.get(5), 2, 100, f -> streamed.add(f.id()));
+    assertThat(streamed).containsExactlyElementsOf(ids.subList(8, 12));
+
+    streamed.clear();
+    features.forEachInPage(layer, new Envelope(0, 100, 0, 1), null, 1, 2, f -> streamed.add(f.id()));
+    assertThat(streamed).containsExactly(ids.get(2), ids.get(4));
+
+    streamed.clear();
+    features.forEachInPage(layer, null, null, 12, 5, f -> streamed.add(f.id()));
+    assertThat(streamed).isEmpty();
+  }
+
+  @Test
   void forEachStreamsEveryFeatureOfTheLayerOnly() {
     UUID otherLayer = fixture.layer(fixture.user("v@example.org"), "vector", false);
     features.insertAll(List.of(feature("POINT (1 1)", "{}"), feature("POINT (2 2)", "{}")));
