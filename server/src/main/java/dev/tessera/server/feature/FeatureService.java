@@ -149,7 +149,7 @@ public class FeatureService {
           bounds = bounds == null ? new Envelope() : bounds;
           long imported = 0;
           boolean single;
-          try (GeoJsonFeatureReader reader = GeoJsonFeatureReader.open(body)) {
+          try (ReadAheadFeatures reader = ReadAheadFeatures.open(body)) {
             while (reader.hasNext()) {
               GeoJsonFeature next = reader.next();
               String mismatch = VectorLayerStats.mismatch(config, next.geometry());
