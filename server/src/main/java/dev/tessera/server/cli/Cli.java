@@ -16,9 +16,9 @@ import picocli.CommandLine.Command;
     name = "tessera",
     mixinStandardHelpOptions = true,
     description = "Tessera geospatial map platform.",
-    subcommands = {ImportCommand.class, ExportCommand.class})
+    subcommands = {ImportCommand.class, ExportCommand.class, ExportPmtilesCommand.class})
 public final class Cli {
-  private static final Set<String> COMMANDS = Set.of("import", "export", "help", "--help", "-h", "--version", "-V");
+  private static final Set<String> COMMANDS = Set.of("import", "export", "export-pmtiles", "help", "--help", "-h", "--version", "-V");
 
   public static boolean isCommand(String arg) {
     return COMMANDS.contains(arg);

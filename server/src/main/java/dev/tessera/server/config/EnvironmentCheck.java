@@ -30,6 +30,8 @@ public final class EnvironmentCheck {
     integer(env, "TILE_BUFFER", 0, 4096, problems);
     longInteger(env, "TILE_MAX_AGE", 0, problems);
     longInteger(env, "MAX_IMPORT_SIZE", 1024, problems);
+    integer(env, "ARCHIVES_MAX_OPEN", 1, Integer.MAX_VALUE, problems);
+    longInteger(env, "ARCHIVES_HTTP_TIMEOUT", 1, problems);
     for (String name : List.of("RATE_LIMIT_ENABLED", "ENABLE_METRICS", "DEMO_CONTENT")) {
       String value = env.get(name);
       if (value != null && !BOOLEANS.contains(value.toLowerCase(Locale.ROOT))) {

@@ -20,6 +20,8 @@ import org.springframework.validation.annotation.Validated;
  * @param cache the in-process tile cache
  * @param tiles tile rendering and HTTP caching
  * @param cors which web origins may call the API
+ * @param outbound which internal networks Tessera may send requests to
+ * @param archives PMTiles and MBTiles archives served by pmtiles layers
  */
 @Validated
 @ConfigurationProperties(prefix = "tessera", ignoreUnknownFields = false)
@@ -32,7 +34,9 @@ public record TesseraProperties(
     @Valid @NotNull Demo demo,
     @Valid @NotNull Cache cache,
     @Valid @NotNull Tiles tiles,
-    @Valid @NotNull Cors cors) {
+    @Valid @NotNull Cors cors,
+    @Valid @NotNull Outbound outbound,
+    @Valid @NotNull Archives archives) {
 
   /**
    * @param maxBodyBytes largest JSON request body accepted ({@code MAX_BODY_SIZE}); larger answers 413
@@ -69,6 +73,18 @@ public record TesseraProperties(
 
   /** @param allowedOrigins comma-separated origins allowed by CORS, or {@code *} ({@code ALLOWED_ORIGINS}) */
   public record Cors(@NotBlank String allowedOrigins) {}
+
+  /**
+   * @param allowedNetworks comma-separated CIDR blocks of loopback/private/link-local addresses that layer URLs may
+   *     nevertheless point at ({@code OUTBOUND_ALLOWED_NETWORKS}, default none); public addresses are always allowed
+   */
+  public record Outbound(String allowedNetworks) {}
+
+  /**
+   * @param maxOpen most archives kept open at once ({@code ARCHIVES_MAX_OPEN}); the least used is closed first
+   * @param httpTimeoutSeconds connect timeout for archives read over HTTP(S) ({@code ARCHIVES_HTTP_TIMEOUT})
+   */
+  public record Archives(@Min(1) int maxOpen, @Min(1) long httpTimeoutSeconds) {}
 
   public boolean embedded() {
     return databaseUrl == null || databaseUrl.isBlank();

@@ -4,7 +4,8 @@ import java.util.function.Supplier;
 
 /**
  * Rendered tiles by {@link TileKey}. Implementations are thread-safe and render a missing tile once however many
- * requests ask for it at the same time. Values are gzip-compressed tile bytes; an empty array means "no data here".
+ * requests ask for it at the same time. Values are tile bytes as {@link TileController} keeps them (gzipped for vector tiles, as
+ * they are for images); an empty array means "no data here".
  */
 public interface TileCache {
 

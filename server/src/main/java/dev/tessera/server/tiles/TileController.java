@@ -5,16 +5,13 @@ import dev.tessera.server.config.TesseraProperties;
 import dev.tessera.server.http.ETags;
 import dev.tessera.server.layer.Layer;
 import dev.tessera.server.layer.LayerService;
-import dev.tessera.server.layer.SourceType;
 import dev.tessera.server.problem.ApiException;
 import dev.tessera.server.security.Caller;
-import dev.tessera.server.tiles.vector.VectorLayerIndexes;
 import java.time.Duration;
 import java.util.UUID;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -23,29 +20,29 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code GET /api/layers/{id}/tiles/{z}/{x}/{y}.mvt}: permission check, cache lookup keyed on the layer version,
- * render on a miss, and HTTP caching (ETag from the version, 304, gzip when accepted). A URL carrying the current
- * version ({@code ?v=}, as TileJSON writes it) may be cached long; without it clients revalidate.
+ * {@code GET /api/layers/{id}/tiles/{z}/{x}/{y}.{ext}} for every source type with a {@link TileSource}: permission
+ * check, cache lookup keyed on the layer version, fetch or render on a miss, and HTTP caching (ETag from the version,
+ * 304, gzip when accepted). A URL carrying the current version ({@code ?v=}, as TileJSON writes it) may be cached
+ * long; without it clients revalidate. Vector tiles are cached gzipped (archive tiles already gzipped are kept as
+ * they are); images are cached and sent as they are.
  */
 @RestController
 class TileController {
-  static final MediaType MVT = MediaType.parseMediaType("application/vnd.mapbox-vector-tile");
-
   private final LayerService layers;
   private final TileCache cache;
-  private final VectorLayerIndexes vectorIndexes;
+  private final TileSources sources;
   private final TileMetrics metrics;
   private final Duration maxAge;
 
   TileController(
       LayerService layers,
       TileCache cache,
-      VectorLayerIndexes vectorIndexes,
+      TileSources sources,
       TileMetrics metrics,
       TesseraProperties properties) {
     this.layers = layers;
     this.cache = cache;
-    this.vectorIndexes = vectorIndexes;
+    this.sources = sources;
     this.metrics = metrics;
     this.maxAge = Duration.ofSeconds(properties.tiles().maxAgeSeconds());
   }
@@ -67,13 +64,12 @@ class TileController {
       TileCoord coord = TileRequest.parse(z, x, y);
       Layer layer = layers.visible(caller, id);
       layerType = layer.sourceType().value();
-      if (layer.sourceType() != SourceType.VECTOR) {
+      TileSource source = sources.of(layer);
+      TileFormat tileFormat = source.format();
+      if (!tileFormat.answersTo(format)) {
         throw ApiException.badRequest(
-            "unsupported_tile_format",
-            "Layer " + id + " is a " + layerType + " layer; Tessera serves vector tiles for vector layers.");
-      }
-      if (!format.equals("mvt") && !format.equals("pbf")) {
-        throw ApiException.badRequest("unsupported_tile_format", "Vector tiles are .mvt or .pbf, not ." + format + ".")
+                "unsupported_tile_format",
+                "Layer " + id + " serves ." + tileFormat.extension() + " tiles, not ." + format + ".")
             .with("parameter", "format");
       }
       String etag = ETags.of(layer.version());
@@ -85,29 +81,22 @@ class TileController {
         metrics.served(sample, layerType, "not_modified");
         return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).cacheControl(cacheControl).build();
       }
-      TileKey key = new TileKey(layer.id(), layer.version(), coord, "mvt");
-      byte[] gzipped =
-          cache.get(
-              key,
-              () -> {
-                byte[] raw = vectorIndexes.index(layer).tile(coord, layer.name());
-                return raw == null ? new byte[0] : Gzip.compress(raw);
-              });
-      if (gzipped.length == 0) {
+      TileKey key = new TileKey(layer.id(), layer.version(), coord, tileFormat.extension());
+      byte[] cached = cache.get(key, () -> cacheable(source.tile(coord), tileFormat));
+      if (cached.length == 0) {
         metrics.served(sample, layerType, "empty");
         return ResponseEntity.noContent().eTag(etag).cacheControl(cacheControl).build();
       }
-      boolean gzip = acceptEncoding != null && acceptEncoding.contains("gzip");
-      var response =
-          ResponseEntity.ok()
-              .contentType(MVT)
-              .eTag(etag)
-              .cacheControl(cacheControl)
-              .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
+      var response = ResponseEntity.ok().contentType(tileFormat.mediaType()).eTag(etag).cacheControl(cacheControl);
       metrics.served(sample, layerType, "ok");
+      if (!tileFormat.compressible()) {
+        return response.body(cached);
+      }
+      response.header(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
+      boolean gzip = acceptEncoding != null && acceptEncoding.contains("gzip");
       return gzip
-          ? response.header(HttpHeaders.CONTENT_ENCODING, "gzip").body(gzipped)
-          : response.body(Gzip.decompress(gzipped));
+          ? response.header(HttpHeaders.CONTENT_ENCODING, "gzip").body(cached)
+          : response.body(Gzip.decompress(cached));
     } catch (ApiException e) {
       metrics.failed(sample, layerType, e.code());
       throw e;
@@ -115,5 +104,16 @@ class TileController {
       metrics.failed(sample, layerType, "internal_error");
       throw e;
     }
+  }
+
+  /** What the cache keeps: nothing for "no data", gzip for compressible formats, the bytes as they are otherwise. */
+  private static byte[] cacheable(Tile tile, TileFormat format) {
+    if (tile == null || tile.bytes().length == 0) {
+      return new byte[0];
+    }
+    if (!format.compressible()) {
+      return tile.gzipped() ? Gzip.decompress(tile.bytes()) : tile.bytes();
+    }
+    return tile.gzipped() ? tile.bytes() : Gzip.compress(tile.bytes());
   }
 }

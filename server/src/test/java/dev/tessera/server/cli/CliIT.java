@@ -59,6 +59,49 @@ class CliIT {
   }
 
   @Test
+  void exportPmtilesWritesAnArchiveOfTheChosenZoomsWithAProgressBar() throws IOException {
+    Path input =
+        Files.writeString(
+            dir.resolve("pts.geojson"),
+            """
+            {"type":"FeatureCollection","features":[
+             {"type":"Feature","geometry":{"type":"Point","coordinates":[4.5,53.5]},"properties":{"n":1}},
+             {"type":"Feature","geometry":{"type":"Point","coordinates":[-70.1,-33.4]},"properties":{"n":2}}]}""");
+    var out = new java.io.ByteArrayOutputStream();
+    var err = new java.io.ByteArrayOutputStream();
+    var previousOut = System.out;
+    var previousErr = System.err;
+    System.setOut(new java.io.PrintStream(out, true));
+    int imported;
+    try {
+      imported = Cli.run(new String[] {"import", "--new-layer", "Pts", input.toString()});
+    } finally {
+      System.setOut(previousOut);
+    }
+    assertThat(imported).isZero();
+    String layerId = out.toString().replaceAll("(?s).*Created vector layer ([0-9a-f-]{36}).*", "$1");
+    Path archive = dir.resolve("pts.pmtiles");
+    System.setErr(new java.io.PrintStream(err, true));
+    int exported;
+    try {
+      exported =
+          Cli.run(
+              new String[] {"export-pmtiles", "--layer", layerId, "--minzoom", "2", "--maxzoom", "6", "-o", archive.toString()});
+    } finally {
+      System.setErr(previousErr);
+    }
+    assertThat(exported).isZero();
+    // two points, one tile each per zoom 2..6
+    assertThat(err.toString()).contains("Tiles").contains("Wrote 10 tiles to " + archive);
+    byte[] bytes = Files.readAllBytes(archive);
+    assertThat(new String(bytes, 0, 7, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("PMTiles");
+    assertThat(bytes[100]).isEqualTo((byte) 2);
+    assertThat(bytes[101]).isEqualTo((byte) 6);
+    assertThat(Cli.run(new String[] {"export-pmtiles", "--layer", layerId, "--maxzoom", "17", "-o", archive.toString()}))
+        .isNotZero();
+  }
+
+  @Test
   void aBrokenFileImportsNothingAndFails() throws IOException {
     Path input = Files.writeString(dir.resolve("bad.geojson"), "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\"");
     assertThat(Cli.run(new String[] {"import", "--new-layer", "Broken", input.toString()})).isNotZero();

@@ -20,14 +20,18 @@ public final class NodeTools {
 
   private NodeTools() {}
 
-  /** Runs {@code node <script> <file>} with {@code input} in the file; returns exit code and standard output. */
-  public static Result run(String script, byte[] input) {
+  /**
+   * Runs {@code node <script> <file> <args…>} with {@code input} in the file; returns exit code and standard output.
+   */
+  public static Result run(String script, byte[] input, String... args) {
     requireTools();
     try {
       Path file = Files.createTempFile("tessera-node", ".bin");
       Files.write(file, input);
+      List<String> command = new java.util.ArrayList<>(List.of("node", DIR.resolve(script).toString(), file.toString()));
+      command.addAll(List.of(args));
       Process process =
-          new ProcessBuilder(List.of("node", DIR.resolve(script).toString(), file.toString()))
+          new ProcessBuilder(command)
               .directory(DIR.toFile())
               .redirectErrorStream(true)
               .start();

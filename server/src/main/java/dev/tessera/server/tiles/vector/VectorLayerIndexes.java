@@ -12,6 +12,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -96,5 +97,16 @@ public class VectorLayerIndexes {
   public static long tileId(UUID id) {
     long msb = id.getMostSignificantBits();
     return ((msb >>> 16) << 12) | (msb & 0xFFF);
+  }
+
+  /** The TileJSON / PMTiles metadata {@code vector_layers} entry of a vector layer. */
+  public static Map<String, Object> vectorLayer(Layer layer, VectorTileIndex index, int minZoom, int maxZoom) {
+    Map<String, Object> vectorLayer = new LinkedHashMap<>();
+    vectorLayer.put("id", layer.name());
+    vectorLayer.put("description", layer.description() == null ? "" : layer.description());
+    vectorLayer.put("minzoom", minZoom);
+    vectorLayer.put("maxzoom", maxZoom);
+    vectorLayer.put("fields", index.fields());
+    return vectorLayer;
   }
 }
