@@ -69,7 +69,9 @@ class OgcCollections {
         List.of(OgcDocuments.CRS84),
         List.of(
             link(links.collection(layer.id()), "self", JSON, "This collection"),
-            link(links.items(layer.id()), "items", GEO_JSON, "Features of " + layer.name())));
+            link(links.items(layer.id()), "items", GEO_JSON, "Features of " + layer.name()),
+            link(links.collection(layer.id()) + "/tiles", "http://www.opengis.net/def/rel/ogc/1.0/tilesets-vector", JSON,
+                "Vector tilesets of " + layer.name())));
   }
 
   private static ApiException notFound(UUID id) {

@@ -25,7 +25,14 @@ class OgcController {
       List.of(
           "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core",
           "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson",
-          "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30");
+          "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30",
+          "http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/core",
+          "http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/tileset",
+          "http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/tilesets-list",
+          "http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/geodata-tilesets",
+          "http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/mvt",
+          "http://www.opengis.net/spec/tms/2.0/conf/tilematrixset",
+          "http://www.opengis.net/spec/tms/2.0/conf/json-tilematrixset");
 
   private final OgcCollections collections;
 
@@ -45,7 +52,9 @@ class OgcController {
             link(links.server("/v3/api-docs"), "service-desc", OgcLinks.OPENAPI_JSON, "The API definition"),
             link(links.server("/api-docs"), "service-doc", "text/html", "The API documentation"),
             link(links.landing() + "/conformance", "conformance", JSON, "Conformance classes implemented"),
-            link(links.collections(), "data", JSON, "The feature collections")));
+            link(links.collections(), "data", JSON, "The feature collections"),
+            link(links.landing() + "/tileMatrixSets", "http://www.opengis.net/def/rel/ogc/1.0/tiling-schemes", JSON,
+                "The tile matrix sets")));
   }
 
   @GetMapping("/conformance")

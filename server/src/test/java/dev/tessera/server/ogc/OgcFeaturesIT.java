@@ -1,6 +1,7 @@
 package dev.tessera.server.ogc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.assertj.core.api.Assertions.fail;
 
 import dev.tessera.server.security.IdentityService;
@@ -172,7 +173,7 @@ class OgcFeaturesIT {
   }
 
   @Test
-  void conformanceDeclaresCoreGeoJsonAndOpenApi30() {
+  void conformanceDeclaresFeaturesTilesAndTileMatrixSets() {
     var r = get("/ogc/conformance");
     assertThat(r.status()).isEqualTo(200);
     List<String> classes = new ArrayList<>();
@@ -180,7 +181,14 @@ class OgcFeaturesIT {
     assertThat(classes).containsExactlyInAnyOrder(
         "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core",
         "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson",
-        "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30");
+        "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30",
+        "http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/core",
+        "http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/tileset",
+        "http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/tilesets-list",
+        "http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/geodata-tilesets",
+        "http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/mvt",
+        "http://www.opengis.net/spec/tms/2.0/conf/tilematrixset",
+        "http://www.opengis.net/spec/tms/2.0/conf/json-tilematrixset");
   }
 
   @Test
@@ -383,5 +391,51 @@ class OgcFeaturesIT {
     String text = output.toString(StandardCharsets.UTF_8);
     assertThat(p.exitValue()).as(String.join(" ", command) + "\n" + text).isZero();
     return text;
+  }
+
+  // --- OGC API - Tiles
+
+  @Test
+  void tileMatrixSetsDescribeWebMercatorQuad() {
+    var list = get("/ogc/tileMatrixSets");
+    assertThat(list.status()).isEqualTo(200);
+    assertThat(list.json().at("/tileMatrixSets/0/id").asString()).isEqualTo("WebMercatorQuad");
+    var tms = get("/ogc/tileMatrixSets/WebMercatorQuad").json();
+    assertThat(tms.get("crs").asString()).isEqualTo("http://www.opengis.net/def/crs/EPSG/0/3857");
+    assertThat(tms.get("tileMatrices")).hasSize(23);
+    assertThat(tms.at("/tileMatrices/0/scaleDenominator").asDouble()).isCloseTo(559082264.0287, within(0.01));
+    assertThat(tms.at("/tileMatrices/3/matrixWidth").asInt()).isEqualTo(8);
+    assertThat(get("/ogc/tileMatrixSets/WorldCRS84Quad").status()).isEqualTo(404);
+  }
+
+  @Test
+  void aCollectionsVectorTilesAreServedInOgcRowColumnOrder() {
+    var tilesets = get("/ogc/collections/" + points + "/tiles").json();
+    assertThat(tilesets.at("/tilesets/0/dataType").asString()).isEqualTo("vector");
+    var tileset = get("/ogc/collections/" + points + "/tiles/WebMercatorQuad").json();
+    assertThat(tileset.at("/tileMatrixSetURI").asString()).endsWith("/WebMercatorQuad");
+    String template = "";
+    for (JsonNode link : tileset.get("links")) {
+      if (link.get("rel").asString().equals("item")) {
+        template = link.get("href").asString();
+      }
+    }
+    assertThat(template).endsWith("/{tileMatrix}/{tileRow}/{tileCol}");
+    // The points lie in lon 0..4.9, lat 0..0.4: at zoom 4 that is column 8, row 7 (z/x/y 4/8/7).
+    var tile = getBytes(template.replace("{tileMatrix}", "4").replace("{tileRow}", "7").replace("{tileCol}", "8"));
+    assertThat(tile.statusCode()).isEqualTo(200);
+    assertThat(tile.headers().firstValue("Content-Type")).contains("application/vnd.mapbox-vector-tile");
+    var empty = getBytes(template.replace("{tileMatrix}", "4").replace("{tileRow}", "3").replace("{tileCol}", "8"));
+    assertThat(empty.statusCode()).isEqualTo(204);
+    assertThat(get("/ogc/collections/" + secret + "/tiles").status()).isEqualTo(404);
+    assertThat(get("/ogc/collections/" + points + "/tiles/WebMercatorQuad/4/16/8").status()).isEqualTo(400);
+  }
+
+  HttpResponse<byte[]> getBytes(String url) {
+    try {
+      return http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofByteArray());
+    } catch (IOException | InterruptedException e) {
+      throw new IllegalStateException(e);
+    }
   }
 }
