@@ -4,6 +4,7 @@ import dev.tessera.engine.geojson.GeoJsonFeature;
 import dev.tessera.engine.geojson.GeoJsonFeatureReader;
 import dev.tessera.server.http.ETags;
 import dev.tessera.server.layer.Layer;
+import dev.tessera.server.layer.LayerChanged;
 import dev.tessera.server.layer.LayerRepository;
 import dev.tessera.server.layer.LayerService;
 import dev.tessera.server.layer.SourceType;
@@ -22,6 +23,7 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 import org.locationtech.jts.geom.Envelope;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -41,12 +43,15 @@ public class FeatureService {
   private final LayerService layerService;
   private final TransactionTemplate tx;
   private final TransactionTemplate readTx;
+  private final ApplicationEventPublisher events;
 
   FeatureService(
       FeatureRepository features,
       LayerRepository layers,
       LayerService layerService,
-      PlatformTransactionManager transactions) {
+      PlatformTransactionManager transactions,
+      ApplicationEventPublisher events) {
+    this.events = events;
     this.features = features;
     this.layers = layers;
     this.layerService = layerService;
@@ -245,6 +250,7 @@ public class FeatureService {
     if (!layers.update(updated, layer.version())) {
       throw new IllegalStateException("layer " + layer.id() + " changed while locked");
     }
+    events.publishEvent(new LayerChanged(layer.id()));
     return layers.findById(layer.id()).orElseThrow();
   }
 

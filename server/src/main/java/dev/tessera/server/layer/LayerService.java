@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.JsonNode;
@@ -24,10 +25,12 @@ public class LayerService {
 
   private final LayerRepository layers;
   private final AccessPolicy access;
+  private final ApplicationEventPublisher events;
 
-  LayerService(LayerRepository layers, AccessPolicy access) {
+  LayerService(LayerRepository layers, AccessPolicy access, ApplicationEventPublisher events) {
     this.layers = layers;
     this.access = access;
+    this.events = events;
   }
 
   @Transactional(readOnly = true)
@@ -123,6 +126,7 @@ public class LayerService {
     if (!layers.update(updated, current.version())) {
       throw ApiException.preconditionFailed("layer", ETags.of(current.version()));
     }
+    events.publishEvent(new LayerChanged(id));
     return updated;
   }
 
@@ -134,6 +138,7 @@ public class LayerService {
     }
     ETags.checkIfMatch(ifMatch, current.version(), "layer");
     layers.delete(id);
+    events.publishEvent(new LayerChanged(id));
   }
 
   /** The layer, locked, if the caller may see and change it; 404 if hidden, 403 if only visible. */

@@ -3,6 +3,8 @@ package dev.tessera.server.ops;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.flywaydb.core.Flyway;
+import org.springframework.boot.availability.ApplicationAvailability;
+import org.springframework.boot.availability.ReadinessState;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -10,7 +12,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Liveness ({@code /health}: the process answers) and readiness ({@code /ready}: the database answers and every
+ * Liveness ({@code /health}: the process answers) and readiness ({@code /ready}: start-up tasks done, the database answers and every
  * migration is applied), as load balancers and Kubernetes probes expect. {@code /metrics} is Actuator's Prometheus
  * endpoint.
  */
@@ -21,9 +23,12 @@ class OpsController {
   /** Migrations cannot become pending while the process runs, so one clean check suffices. */
   private volatile boolean migrated;
 
-  OpsController(JdbcTemplate jdbc, Flyway flyway) {
+  private final ApplicationAvailability availability;
+
+  OpsController(JdbcTemplate jdbc, Flyway flyway, ApplicationAvailability availability) {
     this.jdbc = jdbc;
     this.flyway = flyway;
+    this.availability = availability;
   }
 
   @GetMapping("/health")
@@ -34,7 +39,9 @@ class OpsController {
   @GetMapping("/ready")
   ResponseEntity<Map<String, Object>> ready() {
     Map<String, Object> body = new LinkedHashMap<>();
-    boolean ready = true;
+    // Start-up tasks (first admin, demo content) run after the web server opens; ready means they are done.
+    boolean ready = availability.getReadinessState() == ReadinessState.ACCEPTING_TRAFFIC;
+    body.put("started", ready);
     try {
       jdbc.queryForObject("SELECT 1", Integer.class);
       body.put("database", "UP");

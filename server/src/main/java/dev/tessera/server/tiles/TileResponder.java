@@ -4,7 +4,7 @@ import dev.tessera.engine.tile.TileCoord;
 import dev.tessera.server.config.TesseraProperties;
 import dev.tessera.server.http.ETags;
 import dev.tessera.server.layer.Layer;
-import dev.tessera.server.layer.LayerService;
+import dev.tessera.server.layer.RecentLayers;
 import dev.tessera.server.problem.ApiException;
 import dev.tessera.server.security.Caller;
 import java.time.Duration;
@@ -24,14 +24,14 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class TileResponder {
-  private final LayerService layers;
+  private final RecentLayers layers;
   private final TileCache cache;
   private final TileSources sources;
   private final TileMetrics metrics;
   private final Duration maxAge;
 
   TileResponder(
-      LayerService layers,
+      RecentLayers layers,
       TileCache cache,
       TileSources sources,
       TileMetrics metrics,
