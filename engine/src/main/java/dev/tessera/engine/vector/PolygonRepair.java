@@ -29,18 +29,21 @@ import org.locationtech.jts.operation.polygonize.Polygonizer;
  * </ol>
  *
  * <pre>
- *   a bow-tie made by simplification     a hole pushed across its shell        a ring run twice along an edge
- *      +-----+        +--+  +--+          +---------+      +---------+          +--+--+      +--+ +--+
- *       \   /          \ |  | /           |   +--+  |  ->  |   +--+  +-+        |  |  |  ->  |  | |  |
- *        \ /    ->      \|  |/            |   |  |  |      |   |  |  | |        |  |  |      |  | |  |
- *        / \            (two triangles,   +---+--+--+      +---+  +--+-+        +--+--+      +--+ +--+
- *       +---+            touching)        (the overhang becomes filled)         (the shared edge cancels)
+ *   a bow-tie made by simplification     a hole pushed across its shell        a ring run up and back down
+ *      +-----+        +--+  +--+          +---------+      +---------+          +-----+-----+   +-----------+
+ *       \   /          \ |  | /           |   +--+  |  ->  |   +--+  +-+        |     |     |   |           |
+ *        \ /    ->      \|  |/            |   |  |  |      |   |  |  | |        |     +--+  |-> |     +--+  |
+ *        / \            (two triangles,   +---+--+--+      +---+  +--+-+        +-----+  +--+   +-----+  +--+
+ *       +---+            touching)        (the overhang becomes filled)         (the doubled edge cancels)
  * </pre>
  *
- * The differences from the intended area are slivers of the size of the simplification tolerance. Compared with the
- * alternatives measured on the Natural Earth seas (see docs/benchmarks.md): a snap-rounded unary union
+ * The differences from the intended area are slivers of the size of the simplification tolerance. Alternatives
+ * measured on a z0 tile of the Natural Earth seas (36k segments; docs/benchmarks.md): a snap-rounded unary union
  * ({@code OverlayNG}) throws "side location conflict" on self-overlapping rings, and {@code GeometryFixer} (buffer(0)
- * per ring, then overlays) takes seconds on a z0 tile; this takes tens of milliseconds.
+ * per ring, then overlays) takes 2-3 s; this takes about 300 ms, half noding, half polygonizing. Re-noding only the
+ * segments near another segment cut the noding to a few ms, but then {@code Polygonizer}'s
+ * {@code extractOnlyPolygonal} looped forever (in {@code findDisjointShells}), and choosing faces by ring
+ * orientation instead gave shared edges where rings overlap, so that is not done yet.
  *
  * <p>Stateless and thread-safe.
  */
