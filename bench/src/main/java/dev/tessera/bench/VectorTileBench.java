@@ -33,9 +33,10 @@ import org.openjdk.jmh.infra.Blackhole;
  *
  * <p><b>Uncached.</b> The index caches nothing rendered: tiles down to {@code indexMaxZoom} (5) are cut once at build
  * time (that is the build, measured separately) and every {@code tile()} call simplifies, checks, repairs and encodes
- * again. Only tiles deeper than that are cut on demand and kept in an LRU; to measure those uncached, each JMH
- * iteration (and each round of {@link #main}) builds a fresh index and every deep tile in the list lies under a
- * different z5 tile, so each is cut from its z5 ancestor exactly once per index.
+ * again. Only tiles deeper than that are cut on demand and kept in an LRU: {@link #main} builds a fresh index per
+ * round and every deep tile in the list lies under a different z5 tile, so each is cut from its z5 ancestor exactly
+ * once per index, i.e. uncached. Under JMH a fresh index is built per iteration, so deep tiles are uncached only in the
+ * first invocation of each iteration: use JMH for A/B on z0-z5 work, {@link #main} for uncached deep tiles.
  *
  * <p>Two ways to run (classpath as in {@code bench/foundation.sh}): JMH, e.g. {@code java -cp ...
  * org.openjdk.jmh.Main VectorTileBench -f 1 -wi 2 -i 3}, for A/B comparisons; or {@code java -cp ...
