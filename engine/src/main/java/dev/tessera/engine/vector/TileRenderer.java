@@ -11,10 +11,7 @@ import org.locationtech.jts.geom.LinearRing;
 import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.geom.PrecisionModel;
 import org.locationtech.jts.geom.impl.PackedCoordinateSequence;
-import org.locationtech.jts.geom.util.GeometryFixer;
-import org.locationtech.jts.operation.overlayng.UnaryUnionNG;
 import org.locationtech.jts.operation.valid.IsValidOp;
-import org.locationtech.jts.precision.GeometryPrecisionReducer;
 
 /**
  * Turns one tile's clipped features into MVT: drops vertices whose Douglas-Peucker importance is at or below the
@@ -26,16 +23,15 @@ import org.locationtech.jts.precision.GeometryPrecisionReducer;
  * at least 4 points, non-zero area, no self-intersection, holes inside their shell, shells disjoint except at points.
  * Simplification, rounding and clipping (which can make a ring run along the tile edge twice) can all break validity,
  * so every polygon feature other than a lone triangle is checked with JTS {@link IsValidOp} (cheap: about 1 ms for
- * 10 000 vertices); an invalid one is repaired by a snap-rounded unary union on the integer grid, or failing that
- * with {@link GeometryFixer} then {@link GeometryPrecisionReducer}, and checked again; a polygon still invalid after
- * that is left out of the tile. Known gaps (see GiantFeatureTest): repair is slow on big simplified polygons (hundreds
- * of ms at z0-z2 of a 500k-vertex polygon) and one repaired tile still decodes invalid.
+ * 10 000 vertices); an invalid one is rebuilt by {@link PolygonRepair} (snap-rounded noding and even-odd
+ * polygonizing on the integer grid, tens to a few hundred ms for a z0 tile of a 1.78M-vertex coastline) and checked
+ * again; a polygon still invalid after that is left out of the tile. Known gap: z0-z2 tiles of the Natural Earth seas
+ * take 100-350 ms, mostly in that repair (docs/benchmarks.md).
  *
  * <p>Not thread-safe: one instance per tile request.
  */
 final class TileRenderer {
   private static final GeometryFactory GRID = new GeometryFactory(new PrecisionModel(1.0));
-  private static final PrecisionModel UNIT = new PrecisionModel(1.0);
 
   private final MvtWriter writer;
   private final double scale;
@@ -163,21 +159,13 @@ final class TileRenderer {
 
   /** Replaces {@code rings} with the valid, integer version of {@code g}; false if there is none. */
   private static boolean repair(Geometry g, List<int[]> rings, List<Boolean> outer) {
-    Geometry fixed = null;
+    Geometry fixed;
     try {
-      // Fast path: a snap-rounded unary union nodes the self-intersections on the integer grid.
-      fixed = UnaryUnionNG.union(g, UNIT);
+      fixed = PolygonRepair.evenOdd(rings);
     } catch (RuntimeException e) {
-      fixed = null;
+      return false;
     }
-    if (fixed == null || fixed.isEmpty() || !IsValidOp.isValid(fixed)) {
-      try {
-        fixed = GeometryPrecisionReducer.reduce(GeometryFixer.fix(g), UNIT);
-      } catch (RuntimeException e) {
-        fixed = null;
-      }
-    }
-    if (fixed == null || fixed.isEmpty() || !IsValidOp.isValid(fixed)) {
+    if (fixed.isEmpty() || !IsValidOp.isValid(fixed)) {
       return false;
     }
     rings.clear();

@@ -6,7 +6,6 @@ import dev.tessera.engine.tile.TileCoord;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
@@ -50,7 +49,6 @@ class GiantFeatureTest {
   }
 
   @Test
-  @Disabled("Known defect: tile 1/1/1 is repaired but decodes with a self-intersection near (962, 2522)")
   void everyTileOfZoomsZeroToFourIsValidAndSmall() {
     int tiles = 0;
     for (int z = 0; z <= 4; z++) {
