@@ -180,6 +180,16 @@ public class VectorTileBench {
   }
 
   /** Per-tile timings by zoom: one warm-up round, then {@code rounds} rounds, each on a freshly built index. */
+  /** The defaults, or another Douglas-Peucker tolerance with {@code -Dtolerance=} (tile units) to compare. */
+  static TilerOptions options() {
+    TilerOptions d = TilerOptions.defaults();
+    String tolerance = System.getProperty("tolerance");
+    return tolerance == null
+        ? d
+        : new TilerOptions(
+            d.extent(), d.buffer(), Double.parseDouble(tolerance), d.maxZoom(), d.indexMaxZoom(), d.indexMaxPoints());
+  }
+
   public static void main(String[] args) throws Exception {
     int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 3;
     String only = System.getProperty("dataset", "");
@@ -194,7 +204,7 @@ public class VectorTileBench {
       double[] builds = new double[rounds];
       for (int r = -1; r < rounds; r++) {
         long t0 = System.nanoTime();
-        VectorTileIndex index = VectorTileIndex.build(features, TilerOptions.defaults());
+        VectorTileIndex index = VectorTileIndex.build(features, options());
         long built = System.nanoTime() - t0;
         for (int i = 0; i < tiles.size(); i++) {
           long t = System.nanoTime();
