@@ -1,11 +1,14 @@
 package dev.tessera.server.security;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.tessera.server.problem.ApiException;
 import dev.tessera.server.store.Ids;
 import dev.tessera.server.store.Rows;
 import dev.tessera.server.user.Role;
 import dev.tessera.server.user.User;
 import dev.tessera.server.user.UserRepository;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -17,6 +20,10 @@ import org.springframework.transaction.annotation.Transactional;
 public class IdentityService {
   private final UserRepository users;
   private final ApiTokenRepository tokens;
+  private static final int TOKEN_TTL_SECONDS = 30;
+
+  private final Cache<String, Optional<Caller>> recentTokens =
+      Caffeine.newBuilder().expireAfterWrite(Duration.ofSeconds(TOKEN_TTL_SECONDS)).maximumSize(10_000).build();
   private final PasswordEncoder passwords;
   /** Compared against when the email is unknown, so a login's timing does not tell whether an account exists. */
   private final String dummyHash;
@@ -66,8 +73,20 @@ public class IdentityService {
     }
   }
 
+  /**
+   * The caller a bearer token stands for. Answers are kept {@value #TOKEN_TTL_SECONDS} s: a token lookup (hash, token
+   * row, roles) costs more than serving a cached tile. Revoking through {@link #revokeToken} takes effect at once on
+   * this node, and within that time on others.
+   */
   public Optional<Caller> callerForToken(String secret) {
-    return tokens.findUserByHash(Tokens.hash(secret)).map(this::callerFor);
+    return recentTokens.get(Tokens.hash(secret), hash -> tokens.findUserByHash(hash).map(this::callerFor));
+  }
+
+  /** Deletes one of the user's tokens; false if the user has no such token. */
+  public boolean revokeToken(UUID userId, UUID tokenId) {
+    boolean deleted = tokens.delete(userId, tokenId);
+    recentTokens.invalidateAll();
+    return deleted;
   }
 
   public Caller callerFor(UUID userId) {

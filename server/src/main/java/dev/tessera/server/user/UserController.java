@@ -67,7 +67,7 @@ class UserController {
 
   @DeleteMapping("/tokens/{tokenId}")
   ResponseEntity<Void> deleteToken(Caller caller, @PathVariable UUID tokenId) {
-    if (!tokens.delete(signedIn(caller).id(), tokenId)) {
+    if (!identity.revokeToken(signedIn(caller).id(), tokenId)) {
       throw ApiException.notFound("token", tokenId);
     }
     return ResponseEntity.noContent().build();
