@@ -144,7 +144,7 @@ final class SeasData {
   }
 
   /** Streams the polygons of the GeometryCollection's MultiPolygon(s) out of the 37 MB file. */
-  private static List<Polygon> readPolygons(Path source) {
+  static List<Polygon> readPolygons(Path source) {
     List<Polygon> result = new ArrayList<>();
     try (JsonParser p = new JsonFactory().createParser(source.toFile())) {
       for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
