@@ -11,5 +11,6 @@ export JAVA_HOME
 
 ./mvnw -q -B -ntp -DskipTests -pl server,bench -am install
 ./mvnw -q -B -ntp -pl bench dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
+./tessera prepare
 exec "$JAVA_HOME/bin/java" -cp "bench/target/classes:$(cat bench/target/classpath.txt)" \
   dev.tessera.bench.FoundationBench "$@"
