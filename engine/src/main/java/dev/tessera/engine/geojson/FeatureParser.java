@@ -19,7 +19,15 @@ final class FeatureParser {
   private final GeometryReader geometries;
   private final CrsReader crsReader;
 
+  private final boolean repair;
+  private long repaired;
+
   FeatureParser(JsonCursor cursor) {
+    this(cursor, false);
+  }
+
+  FeatureParser(JsonCursor cursor, boolean repair) {
+    this.repair = repair;
     this.cursor = cursor;
     this.p = cursor.parser;
     this.geometries = new GeometryReader(cursor);
@@ -86,11 +94,20 @@ final class FeatureParser {
     Geometry geometry = parts.geometry.geometry();
     Crs crs = firstNonNull(parts.geometry.crs(), parts.crs, inherited);
     try {
-      GeometryChecks.finish(geometry, crs);
+      Geometry checked = GeometryChecks.finish(geometry, crs, repair);
+      if (checked != geometry) {
+        repaired++;
+        geometry = checked;
+      }
     } catch (GeometryProblem problem) {
       throw cursor.fail(problem, feature + "/geometry");
     }
     return new GeoJsonFeature(geometry, parts.properties == null ? EMPTY_PROPERTIES : parts.properties);
+  }
+
+  /** How many features had their geometry repaired (only when repair was asked for). */
+  long repaired() {
+    return repaired;
   }
 
   private ParsedGeometry geometry(JsonToken value) {

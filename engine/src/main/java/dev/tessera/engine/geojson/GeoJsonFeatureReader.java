@@ -67,9 +67,13 @@ public final class GeoJsonFeatureReader implements Iterator<GeoJsonFeature>, Aut
   private RuntimeException failure;
 
   private GeoJsonFeatureReader(InputStream in, boolean singleFeatureOnly) {
+    this(in, singleFeatureOnly, false);
+  }
+
+  private GeoJsonFeatureReader(InputStream in, boolean singleFeatureOnly, boolean repairInvalid) {
     this.parser = JsonText.READ_FACTORY.createParser(ObjectReadContext.empty(), Objects.requireNonNull(in, "in"));
     this.cursor = new JsonCursor(parser);
-    this.features = new FeatureParser(cursor);
+    this.features = new FeatureParser(cursor, repairInvalid);
     this.crsReader = new CrsReader(cursor);
     this.singleFeatureOnly = singleFeatureOnly;
   }
@@ -77,6 +81,19 @@ public final class GeoJsonFeatureReader implements Iterator<GeoJsonFeature>, Aut
   /** A reader over a FeatureCollection or Feature document; nothing is read until {@link #hasNext()}. */
   public static GeoJsonFeatureReader open(InputStream in) {
     return new GeoJsonFeatureReader(in, false);
+  }
+
+  /**
+   * A reader that repairs invalid geometries (JTS GeometryFixer) instead of rejecting them; {@link #repairedCount()}
+   * tells how many were repaired. Everything else is refused as by {@link #open(InputStream)}.
+   */
+  public static GeoJsonFeatureReader open(InputStream in, boolean repairInvalid) {
+    return new GeoJsonFeatureReader(in, false, repairInvalid);
+  }
+
+  /** How many features returned so far had their geometry repaired. */
+  public long repairedCount() {
+    return features.repaired();
   }
 
   /**

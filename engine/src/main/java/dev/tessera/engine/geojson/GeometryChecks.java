@@ -15,6 +15,7 @@ import org.locationtech.jts.geom.MultiPoint;
 import org.locationtech.jts.geom.MultiPolygon;
 import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.geom.Polygon;
+import org.locationtech.jts.geom.util.GeometryFixer;
 import org.locationtech.jts.operation.valid.IsValidOp;
 import org.locationtech.jts.operation.valid.TopologyValidationError;
 
@@ -33,10 +34,30 @@ final class GeometryChecks {
    * @throws GeometryProblem with a pointer relative to the geometry object
    */
   static void finish(Geometry geometry, Crs crs) {
+    finish(geometry, crs, false);
+  }
+
+  /**
+   * As {@link #finish(Geometry, Crs)}, but when {@code repair} is set an invalid geometry is replaced by JTS's
+   * {@link GeometryFixer} result (the caller asked for it and is told how many were repaired) instead of rejected.
+   *
+   * @return {@code geometry}, or its repaired replacement
+   */
+  static Geometry finish(Geometry geometry, Crs crs, boolean repair) {
     GeometryTransform transform = crs.toWgs84();
     transform.transformInPlace(geometry);
     new RangeCheck(crs).geometry(geometry, "");
+    if (repair && !geometry.isValid()) {
+      Geometry fixed = GeometryFixer.fix(geometry);
+      if (fixed.isEmpty()) {
+        throw new GeometryProblem(INVALID_GEOMETRY, "", "Invalid " + geometry.getGeometryType()
+            + " has nothing left once repaired");
+      }
+      fixed.setSRID(geometry.getSRID());
+      return fixed;
+    }
     checkValid(geometry, "");
+    return geometry;
   }
 
   private static void checkValid(Geometry geometry, String pointer) {
@@ -52,7 +73,7 @@ final class GeometryChecks {
       Coordinate at = error.getCoordinate();
       String where = at == null ? "" : " at or near " + GeometryBuilder.position(at);
       throw new GeometryProblem(INVALID_GEOMETRY, pointer, "Invalid " + geometry.getGeometryType() + ": "
-          + error.getMessage() + where + " (invalid geometries are rejected, not repaired)");
+          + error.getMessage() + where + " (invalid geometries are rejected unless the import asks for repair)");
     }
   }
 

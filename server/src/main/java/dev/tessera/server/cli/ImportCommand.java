@@ -51,6 +51,9 @@ class ImportCommand implements Callable<Integer> {
   @Option(names = "--category", description = "category of the new layer")
   String category;
 
+  @Option(names = "--repair", description = "repair invalid geometries (JTS GeometryFixer) instead of failing")
+  boolean repair;
+
   ImportCommand(FeatureService features, LayerService layers, AdminBootstrap admin) {
     this.features = features;
     this.layers = layers;
@@ -84,12 +87,12 @@ class ImportCommand implements Callable<Integer> {
                 .build();
         InputStream in = new ProgressStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16), bar)) {
       final UUID target = layerId;
-      result = features.importGeoJson(caller, target, in, n -> bar.setExtraMessage(n + " features"));
+      result = features.importGeoJson(caller, target, in, repair, n -> bar.setExtraMessage(n + " features"));
       bar.stepTo(size);
     }
     System.out.printf(
-        "Imported %d features into layer %s (now %d features, version %d)%n",
-        result.imported(), result.layerId(), result.featureCount(), result.layerVersion());
+        "Imported %d features (%d repaired) into layer %s (now %d features, version %d)%n",
+        result.imported(), result.repaired(), result.layerId(), result.featureCount(), result.layerVersion());
     return 0;
   }
 

@@ -62,7 +62,7 @@ public class DemoContent {
       JsonNode featureCollection = layerNode.get("features");
       if (featureCollection != null) {
         features.importGeoJson(
-            admin, layer.id(), new java.io.ByteArrayInputStream(json.writeValueAsBytes(featureCollection)), n -> {});
+            admin, layer.id(), new java.io.ByteArrayInputStream(json.writeValueAsBytes(featureCollection)), false, n -> {});
       }
       map = maps.addLayer(admin, map.id(), new MapLayerInput(layer.id(), null, true, layerNode.path("opacity").asDouble(1.0)));
     }

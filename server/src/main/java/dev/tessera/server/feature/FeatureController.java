@@ -73,9 +73,14 @@ class FeatureController {
   }
 
   @PostMapping({"/features", "/import"})
-  ResponseEntity<?> create(Caller caller, @PathVariable UUID layerId, HttpServletRequest request) throws IOException {
+  ResponseEntity<?> create(
+      Caller caller,
+      @PathVariable UUID layerId,
+      @RequestParam(name = "repair", defaultValue = "false") boolean repair,
+      HttpServletRequest request)
+      throws IOException {
     requireJson(request);
-    ImportResult result = features.importGeoJson(caller, layerId, request.getInputStream(), n -> {});
+    ImportResult result = features.importGeoJson(caller, layerId, request.getInputStream(), repair, n -> {});
     if (result.imported() == 1 && result.ids().size() == 1 && isSingleFeatureRequest(result)) {
       Feature created = features.get(caller, layerId, result.ids().getFirst());
       return featureResponse(ResponseEntity.created(location(layerId, created.id())), created);

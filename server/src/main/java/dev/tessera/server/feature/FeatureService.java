@@ -140,9 +140,11 @@ public class FeatureService {
    * Reads GeoJSON (a Feature or a FeatureCollection) from {@code body} as a stream and stores every feature, or
    * none: the first invalid feature rolls the whole import back.
    *
+   * @param repairInvalid repair invalid geometries (JTS GeometryFixer) instead of rejecting the import
    * @param progress told the running count after each batch
    */
-  public ImportResult importGeoJson(Caller caller, UUID layerId, InputStream body, LongConsumer progress) {
+  public ImportResult importGeoJson(
+      Caller caller, UUID layerId, InputStream body, boolean repairInvalid, LongConsumer progress) {
     return tx.execute(
         status -> {
           Layer layer = vectorLayer(layerService.editable(caller, layerId));
@@ -154,7 +156,8 @@ public class FeatureService {
           bounds = bounds == null ? new Envelope() : bounds;
           long imported = 0;
           boolean single;
-          try (ReadAheadFeatures reader = ReadAheadFeatures.open(body)) {
+          long repaired;
+          try (ReadAheadFeatures reader = ReadAheadFeatures.open(body, repairInvalid)) {
             while (reader.hasNext()) {
               GeoJsonFeature next = reader.next();
               String mismatch = VectorLayerStats.mismatch(config, next.geometry());
@@ -177,6 +180,7 @@ public class FeatureService {
               }
             }
             single = reader.singleFeature();
+            repaired = reader.repairedCount();
           }
           if (!batch.isEmpty()) {
             features.insertAll(batch);
@@ -188,6 +192,7 @@ public class FeatureService {
           return new ImportResult(
               layerId,
               imported,
+              repaired,
               count,
               config.get("bounds"),
               saved.version(),

@@ -29,13 +29,13 @@ final class ReadAheadFeatures implements Iterator<GeoJsonFeature>, AutoCloseable
   private boolean singleFeature;
   private boolean finished;
 
-  private ReadAheadFeatures(InputStream body) {
-    this.reader = GeoJsonFeatureReader.open(body);
+  private ReadAheadFeatures(InputStream body, boolean repairInvalid) {
+    this.reader = GeoJsonFeatureReader.open(body, repairInvalid);
     this.producer = Thread.ofVirtual().name("geojson-read-ahead").start(this::produce);
   }
 
-  static ReadAheadFeatures open(InputStream body) {
-    return new ReadAheadFeatures(body);
+  static ReadAheadFeatures open(InputStream body, boolean repairInvalid) {
+    return new ReadAheadFeatures(body, repairInvalid);
   }
 
   private void produce() {
@@ -90,6 +90,11 @@ final class ReadAheadFeatures implements Iterator<GeoJsonFeature>, AutoCloseable
       throw new NoSuchElementException();
     }
     return current.next();
+  }
+
+  /** How many geometries were repaired; final once every feature was returned (the queue orders it after them). */
+  long repairedCount() {
+    return reader.repairedCount();
   }
 
   /** Whether the document was a single Feature; known once a feature was returned. */

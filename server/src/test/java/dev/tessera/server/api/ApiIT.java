@@ -383,6 +383,20 @@ class ApiIT {
   }
 
   @Test
+  void anImportMayAskForInvalidGeometriesToBeRepaired() {
+    String layer = vectorLayer(admin, "Repaired");
+    var r = admin.post("/api/layers/" + layer + "/features?repair=true", """
+        {"type":"FeatureCollection","features":[
+          {"type":"Feature","geometry":{"type":"Polygon","coordinates":[[[0,0],[2,2],[2,0],[0,2],[0,0]]]},"properties":{}},
+          {"type":"Feature","geometry":{"type":"Point","coordinates":[1,1]},"properties":{}}]}""");
+    assertThat(r.status()).as(r.body()).isEqualTo(201);
+    assertThat(r.json().get("imported").asInt()).isEqualTo(2);
+    assertThat(r.json().get("repaired").asInt()).isEqualTo(1);
+    var stored = admin.get("/api/layers/" + layer + "/features").json();
+    assertThat(stored.at("/features/0/geometry/type").asString()).isEqualTo("MultiPolygon");
+  }
+
+  @Test
   void featuresInAnotherCrsAreStoredInWgs84() {
     String layer = vectorLayer(admin, "Mercator");
     var r = admin.post("/api/layers/" + layer + "/features", """
