@@ -1,7 +1,6 @@
 package dev.tessera.bench;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -26,9 +25,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -81,7 +78,6 @@ public final class TileBench {
     int fetch(int thread, String tile) throws Exception;
   }
 
-  private static final Set<Process> LIVE = ConcurrentHashMap.newKeySet();
   private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
 
   private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -92,7 +88,7 @@ public final class TileBench {
   private final String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
   private final List<String> md = new ArrayList<>();
 
-  private Process server;
+  private BenchProcesses.Server server;
   private int port;
   private List<String> tiles;
   private List<String> order;
@@ -100,7 +96,6 @@ public final class TileBench {
   private final Map<String, String> layerIds = new LinkedHashMap<>();
 
   public static void main(String[] args) throws Exception {
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> LIVE.forEach(TileBench::kill)));
     new TileBench().run();
   }
 
@@ -256,8 +251,7 @@ public final class TileBench {
     try {
       wrkNginx = wrk("nginx", port, nginxPaths, false);
     } finally {
-      kill(nginx);
-      LIVE.remove(nginx);
+      BenchProcesses.stop(nginx);
     }
 
     report(importSeconds, buildMs, lowZoom, lowZoomSecondPassP99, tessera, postgis, tesseraSizes, wrkTessera,
@@ -315,57 +309,18 @@ public final class TileBench {
   }
 
   private void start(String name, Map<String, String> env) throws Exception {
-    try (ServerSocket s = new ServerSocket(0)) {
-      port = s.getLocalPort();
-    }
-    ProcessBuilder pb = new ProcessBuilder(javaBin, "-jar", jar.toString()).redirectErrorStream(true)
-        .redirectOutput(work.resolve("logs/server-" + name + ".log").toFile());
-    pb.environment().putAll(env);
-    pb.environment().put("SERVER_PORT", Integer.toString(port));
-    pb.environment().put("ADMIN_TOKEN", TOKEN);
-    pb.environment().put("ADMIN_PASSWORD", "bench-password");
-    long t0 = System.nanoTime();
-    server = pb.start();
-    LIVE.add(server);
-    HttpRequest ready = HttpRequest.newBuilder(uri("/ready")).timeout(Duration.ofSeconds(2)).build();
-    while (true) {
-      if (!server.isAlive()) {
-        throw new IllegalStateException("server " + name + " exited with " + server.exitValue() + "; see logs");
-      }
-      try {
-        if (http.send(ready, BodyHandlers.discarding()).statusCode() == 200) {
-          break;
-        }
-      } catch (IOException notYet) {
-        // not listening yet
-      }
-      if (System.nanoTime() - t0 > Duration.ofMinutes(3).toNanos()) {
-        throw new IllegalStateException("server " + name + " not ready after 3 minutes");
-      }
-      Thread.sleep(20);
-    }
-    System.out.printf("[%s] server ready after %.0f ms (port %d)%n", name, (System.nanoTime() - t0) / 1e6, port);
+    server = BenchProcesses.startServer(
+        name, List.of(javaBin, "-jar", jar.toString()), env, TOKEN, work.resolve("logs/server-" + name + ".log"));
+    port = server.port();
   }
 
   private void stop() {
     if (server != null) {
-      kill(server);
-      LIVE.remove(server);
+      BenchProcesses.stop(server.process());
       server = null;
     }
   }
 
-  private static void kill(Process p) {
-    p.destroy();
-    try {
-      if (!p.waitFor(30, TimeUnit.SECONDS)) {
-        p.destroyForcibly().waitFor();
-      }
-    } catch (InterruptedException e) {
-      p.destroyForcibly();
-      Thread.currentThread().interrupt();
-    }
-  }
 
   // ---- load runner ----
 
@@ -448,9 +403,7 @@ public final class TileBench {
   // ---- nginx and wrk ----
 
   private Process startNginx(Path docRoot) throws Exception {
-    try (ServerSocket s = new ServerSocket(0)) {
-      port = s.getLocalPort();
-    }
+    port = BenchProcesses.freePort();
     Path prefix = work.resolve("nginx");
     boolean rootUser = "root".equals(System.getProperty("user.name"));
     String conf = (rootUser ? "user root;\n" : "") + """
@@ -479,7 +432,7 @@ public final class TileBench {
     Files.writeString(confFile, conf);
     Process p = new ProcessBuilder("nginx", "-c", confFile.toString(), "-p", prefix.toString())
         .redirectErrorStream(true).redirectOutput(work.resolve("logs/nginx.log").toFile()).start();
-    LIVE.add(p);
+    BenchProcesses.track(p);
     for (int i = 0; i < 200; i++) {
       try {
         var res = http.send(HttpRequest.newBuilder(uri("/")).build(), BodyHandlers.discarding());
@@ -524,11 +477,9 @@ public final class TileBench {
       cmd.addAll(List.of("-H", "Authorization: Bearer " + TOKEN));
     }
     cmd.addAll(List.of("http://127.0.0.1:" + port, "--", list.toString()));
-    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-    LIVE.add(p);
+    Process p = BenchProcesses.track(new ProcessBuilder(cmd).redirectErrorStream(true).start());
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    p.waitFor();
-    LIVE.remove(p);
+    BenchProcesses.stop(p);
     System.out.println("[wrk " + name + "] " + String.join(" ", cmd) + "\n" + out);
     Files.writeString(work.resolve("logs/wrk-" + name + ".txt"), String.join(" ", cmd) + "\n" + out);
     double rps = number(out, "Requests/sec:\\s+([\\d.]+)");
