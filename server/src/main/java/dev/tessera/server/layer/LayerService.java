@@ -133,7 +133,7 @@ public class LayerService {
   @Transactional
   public void delete(Caller caller, UUID id, String ifMatch) {
     Layer current = editable(caller, id);
-    if (!caller.admin() && !caller.is(current.createdBy())) {
+    if (!access.canDelete(caller, current)) {
       throw ApiException.forbidden("Only the layer's creator may delete it.");
     }
     ETags.checkIfMatch(ifMatch, current.version(), "layer");

@@ -1,5 +1,6 @@
 package dev.tessera.server.api;
 
+import dev.tessera.server.api.Rule.Role;
 import java.util.List;
 
 /**
@@ -10,7 +11,7 @@ import java.util.List;
  * placeholders: {@code {map}} (owned by the owner, with an edit and a view collaborator), {@code {layer}} (a vector
  * layer created by the owner, {@code editable = everyone}, placed on the map only), {@code {feature}} (in it),
  * {@code {globalLayer}} (in the library, not on the map), {@code {comment}} (by the view collaborator, on the map),
- * {@code {viewerId}}, {@code {otherEmail}} and {@code {myToken}} (a token id of the calling user). To add an
+ * {@code {viewerId}}, {@code {otherId}}, {@code {otherEmail}} (not a user yet) and {@code {myToken}} (a token id of the calling user). To add an
  * endpoint, add a row with one of the rules in {@link Rule}.
  */
 final class AuthorizationMatrix {
@@ -77,5 +78,29 @@ final class AuthorizationMatrix {
           Row.get("/ogc/collections/{collectionId}/tiles/{tileMatrixSetId}",
               "/ogc/collections/{layer}/tiles/WebMercatorQuad", Rule.viewers(200)),
           Row.get("/ogc/collections/{collectionId}/tiles/{tileMatrixSetId}/{tileMatrix}/{tileRow}/{tileCol}",
-              "/ogc/collections/{layer}/tiles/WebMercatorQuad/0/0/0", Rule.viewers(200)));
+              "/ogc/collections/{layer}/tiles/WebMercatorQuad/0/0/0", Rule.viewers(200)),
+          // users and sharing
+          Row.post("/api/users", "{\"email\": \"{otherEmail}\", \"name\": \"n\", \"password\": \"password-123\"}",
+              Rule.admins()),
+          Row.get("/api/users/me/invitations", Rule.signedIn(200)),
+          Row.get("/api/maps/{id}/collaborators", "/api/maps/{map}/collaborators", Rule.members(200)),
+          Row.post("/api/maps/{id}/collaborators", "/api/maps/{map}/collaborators",
+              "{\"user_id\": \"{otherId}\", \"permission\": \"view\"}", Rule.owner(201)),
+          Row.post("/api/maps/{id}/collaborators/accept", "/api/maps/{map}/collaborators/accept", "",
+              (role, level) -> switch (role) {
+                case ANONYMOUS -> 401;
+                case EDITOR, VIEWER -> 200;
+                default -> 404; // no invitation (or no visible map) to accept
+              }),
+          Row.delete("/api/maps/{id}/collaborators/{userId}", "/api/maps/{map}/collaborators/{viewerId}",
+              (role, level) -> role == Role.VIEWER ? 204 : Rule.owner(204).expected(role, level)),
+          // comments ({comment} is the view collaborator's, on the map)
+          Row.get("/api/comments", "/api/comments?mapId={map}", Rule.viewers(200)),
+          Row.post("/api/comments", "{\"map_id\": \"{map}\", \"content\": \"hello\"}", Rule.viewersSignedIn(201)),
+          Row.put("/api/comments/{id}", "/api/comments/{comment}", "{\"content\": \"edited\"}",
+              (role, level) -> role == Role.VIEWER ? 200 : Rule.owner(403).expected(role, level)),
+          Row.delete("/api/comments/{id}", "/api/comments/{comment}",
+              (role, level) -> role == Role.VIEWER ? 204 : Rule.owner(204).expected(role, level)),
+          // live updates
+          Row.get("/api/maps/{id}/events", "/api/maps/{map}/events", Rule.viewers(200)).streaming());
 }

@@ -70,6 +70,7 @@ final class MatrixFixture {
         "feature", feature.toString(),
         "comment", comment.toString(),
         "viewerId", users.get(Role.VIEWER).toString(),
+        "otherId", users.get(Role.OTHER).toString(),
         "otherEmail", "other-invitee-" + map + "@matrix.test");
   }
 
