@@ -17,10 +17,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class ExternalIdentities {
   private final UserRepository users;
+  private final IdentityService identity;
   private final TransactionTemplate tx;
 
-  ExternalIdentities(UserRepository users, TransactionTemplate tx) {
+  ExternalIdentities(UserRepository users, IdentityService identity, TransactionTemplate tx) {
     this.users = users;
+    this.identity = identity;
     this.tx = tx;
   }
 
@@ -39,6 +41,7 @@ public class ExternalIdentities {
   public boolean forget(String subject) {
     Optional<User> user = users.findByExternalId(subject);
     user.ifPresent(u -> users.forget(u.id()));
+    identity.dropCachedTokens();
     return user.isPresent();
   }
 

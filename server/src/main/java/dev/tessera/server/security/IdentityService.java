@@ -89,6 +89,11 @@ public class IdentityService {
     return deleted;
   }
 
+  /** Forgets cached token answers, e.g. after a user's tokens were deleted in bulk. */
+  void dropCachedTokens() {
+    recentTokens.invalidateAll();
+  }
+
   public Caller callerFor(UUID userId) {
     return new Caller(userId, users.roles(userId).contains(Role.ADMIN));
   }

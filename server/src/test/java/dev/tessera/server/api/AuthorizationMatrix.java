@@ -101,6 +101,8 @@ final class AuthorizationMatrix {
               (role, level) -> role == Role.VIEWER ? 200 : Rule.owner(403).expected(role, level)),
           Row.delete("/api/comments/{id}", "/api/comments/{comment}",
               (role, level) -> role == Role.VIEWER ? 204 : Rule.owner(204).expected(role, level)),
+          // the identity provider's user sync: signed, not signed in; a request without a valid signature is refused
+          Row.post("/api/webhooks/users", "{\"type\": \"user.deleted\", \"data\": {\"id\": \"x\"}}", Rule.anyone(401)),
           // live updates
           Row.get("/api/maps/{id}/events", "/api/maps/{map}/events", Rule.viewers(200)).streaming());
 }

@@ -45,6 +45,7 @@ class AuthorizationMatrixIT {
     Path dir = Files.createTempDirectory("tessera-matrix");
     registry.add("tessera.data-dir", dir::toString);
     registry.add("tessera.demo.enabled", () -> "false");
+    registry.add("tessera.identity.webhook-secret", () -> "whsec_bWF0cml4LXdlYmhvb2stc2VjcmV0");
   }
 
   @LocalServerPort int port;
