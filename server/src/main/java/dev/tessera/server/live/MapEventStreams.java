@@ -24,7 +24,8 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 /**
  * The open event streams of this instance, by map. An {@link SseEmitter} is asynchronous: no thread waits for a
  * client between events, so thousands of idle streams cost memory, not threads. Events are sent on one delivery
- * thread, in order; a heartbeat finds clients that went away (a write fails) and drops them, as do completion,
+ * thread, in order; a heartbeat comment every {@link #HEARTBEAT} keeps proxies from closing idle streams and finds
+ * clients that went away (the write after their close fails, so within two beats) and drops them, as do completion,
  * time-out and errors. A change of who may see a map ({@link #ACCESS_CHANGES}) re-checks every stream of that map and
  * closes those that lost access. Streams are closed before the web server's graceful shutdown waits for requests.
  * Thread-safe.
@@ -33,7 +34,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 class MapEventStreams implements SmartLifecycle {
   static final Set<String> ACCESS_CHANGES = Set.of("map_updated", "collaborator_removed", "collaborators_changed");
   private static final Duration TIMEOUT = Duration.ofMinutes(30);
-  private static final Duration HEARTBEAT = Duration.ofSeconds(20);
+  static final Duration HEARTBEAT = Duration.ofSeconds(10);
   private static final int MAX_REPLAY = 1000;
 
   private final ConcurrentMap<UUID, Set<Subscriber>> byMap = new ConcurrentHashMap<>();

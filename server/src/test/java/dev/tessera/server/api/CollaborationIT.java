@@ -285,6 +285,42 @@ class CollaborationIT {
   }
 
   @Test
+  void idleStreamsHoldNoThreadAndAreDroppedWhenClientsGoAway() throws Exception {
+    String map = map(owner, "public");
+    var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+    int before = threads.getThreadCount();
+    var streams = new java.util.ArrayList<SseStream>();
+    for (int i = 0; i < 200; i++) {
+      streams.add(SseStream.open(port, "/api/maps/" + map + "/events", null, null));
+    }
+    assertThat(streams).allSatisfy(s -> assertThat(s.status).isEqualTo(200));
+    assertThat(openStreams()).isGreaterThanOrEqualTo(200);
+    assertThat(threads.getThreadCount() - before).as("platform threads added for 200 open streams").isLessThan(20);
+    comment(owner, "{\"map_id\": \"" + map + "\", \"content\": \"to all\"}");
+    for (SseStream s : streams) {
+      assertThat(s.next("comment_created", WAIT)).isNotNull();
+    }
+    for (SseStream s : streams) {
+      s.close();
+    }
+    // A closed connection is noticed when a write fails: the second heartbeat (10 s apart) after the close.
+    long deadline = System.nanoTime() + Duration.ofSeconds(35).toNanos();
+    while (openStreams() > 0 && System.nanoTime() < deadline) {
+      Thread.sleep(200);
+    }
+    assertThat(openStreams()).as("streams of clients that went away are dropped").isZero();
+  }
+
+  private double openStreams() {
+    for (String line : anonymous.get("/metrics").body().split("\n")) {
+      if (line.startsWith("map_event_streams")) {
+        return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+      }
+    }
+    throw new AssertionError("no map_event_streams metric");
+  }
+
+  @Test
   void aStreamEndsWhenItsViewerLosesAccessAndHiddenMapsHaveNoStream() throws Exception {
     String map = map(owner, "private");
     assertProblem(alice.get("/api/maps/" + map + "/events"), 404, "not_found");

@@ -23,6 +23,7 @@ final class SseStream implements AutoCloseable {
     }
   }
 
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
   private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
   private final InputStream body;
   final int status;
@@ -42,7 +43,7 @@ final class SseStream implements AutoCloseable {
       request.header("Last-Event-ID", lastEventId);
     }
     try {
-      return new SseStream(HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofInputStream()));
+      return new SseStream(HTTP.send(request.build(), HttpResponse.BodyHandlers.ofInputStream()));
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     } catch (InterruptedException e) {
