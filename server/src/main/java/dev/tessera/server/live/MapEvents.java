@@ -57,6 +57,7 @@ public class MapEvents {
     if (!TransactionSynchronizationManager.isActualTransactionActive()) {
       throw new IllegalStateException("map events are published inside the transaction of their change");
     }
+    lockEventsOf(mapId);
     MapEvent event = log.append(mapId, type, json.writeValueAsString(data), Rows.now());
     if (notifyThroughDatabase) {
       // NOTIFY inside a transaction is delivered at commit, and not at all on rollback.
@@ -75,9 +76,25 @@ public class MapEvents {
     }
   }
 
+  /**
+   * Orders the map's events until commit: ids are then taken in commit order, so a client replaying after
+   * Last-Event-ID cannot miss an event that committed after one with a higher id. PostgreSQL: a transaction-scoped
+   * advisory lock, not the map row, since a feature import holds its layer row and the row lock would deadlock with
+   * adding that layer to the map (whose foreign key check waits for the layer row).
+   */
+  private void lockEventsOf(UUID mapId) {
+    if (notifyThroughDatabase) {
+      jdbc.queryForList(
+          "SELECT pg_advisory_xact_lock(?)", mapId.getMostSignificantBits() ^ mapId.getLeastSignificantBits());
+    } else {
+      jdbc.queryForList("SELECT id FROM maps WHERE id = ? FOR UPDATE", mapId);
+    }
+  }
+
   /** Records the event on every map the layer is on. */
   public void publishForLayer(UUID layerId, String type, Map<String, ?> data) {
-    for (UUID mapId : layers.mapIds(layerId)) {
+    // In id order, so two transactions locking the same maps cannot deadlock.
+    for (UUID mapId : layers.mapIds(layerId).stream().sorted().toList()) {
       publish(mapId, type, data);
     }
   }

@@ -90,7 +90,8 @@ class SecurityConfiguration {
       }
     }
     cors.setAllowedMethods(List.of("GET", "HEAD", "POST", "PUT", "DELETE", "OPTIONS"));
-    cors.setAllowedHeaders(List.of("Authorization", "Content-Type", "If-Match", "If-None-Match", "Accept-Encoding"));
+    cors.setAllowedHeaders(
+        List.of("Authorization", "Content-Type", "If-Match", "If-None-Match", "Accept-Encoding", "Last-Event-ID"));
     cors.setExposedHeaders(List.of("ETag", "Location", "Link", "Content-Disposition"));
     cors.setMaxAge(3600L);
     UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
