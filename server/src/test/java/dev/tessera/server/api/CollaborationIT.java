@@ -332,7 +332,26 @@ class CollaborationIT {
       comment(owner, "{\"map_id\": \"" + map + "\", \"content\": \"secret\"}");
       assertThat(owners.next("comment_created", WAIT)).isNotNull();
       assertThat(stream.next("comment_created", Duration.ofMillis(500))).as("no longer allowed to see the map").isNull();
+      assertThat(stream.endsWithin(WAIT)).as("the server closed the stream").isTrue();
     }
     assertProblem(alice.get("/api/maps/" + map + "/events", "Last-Event-ID", "x"), 404, "not_found");
+  }
+
+  @Test
+  void makingAPublicMapPrivateEndsAnonymousStreams() throws Exception {
+    String map = map(owner, "public");
+    try (var visitor = SseStream.open(port, "/api/maps/" + map + "/events", null, null);
+        var owners = SseStream.open(port, "/api/maps/" + map + "/events", ownerToken, null)) {
+      assertThat(visitor.status).isEqualTo(200);
+      assertProblem(anonymous.get("/api/maps/" + map + "/events", "Last-Event-ID", "x"), 400, "invalid_last_event_id");
+      assertThat(owner.put("/api/maps/" + map, "{\"permission_level\": \"private\"}").status()).isEqualTo(200);
+      assertThat(owners.next("map_updated", WAIT)).isNotNull();
+      comment(owner, "{\"map_id\": \"" + map + "\", \"content\": \"now private\"}");
+      assertThat(owners.next("comment_created", WAIT)).isNotNull();
+      assertThat(visitor.next("comment_created", Duration.ofMillis(500))).isNull();
+      assertThat(visitor.endsWithin(WAIT)).as("the server closed the anonymous stream").isTrue();
+      assertThat(owners.endsWithin(Duration.ofMillis(100))).isFalse();
+    }
+    assertThat(anonymous.get("/api/maps/" + map + "/events").status()).isEqualTo(404);
   }
 }

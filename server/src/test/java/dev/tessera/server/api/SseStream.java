@@ -26,6 +26,7 @@ final class SseStream implements AutoCloseable {
   private static final HttpClient HTTP = HttpClient.newHttpClient();
   private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
   private final InputStream body;
+  private final java.util.concurrent.CountDownLatch ended = new java.util.concurrent.CountDownLatch(1);
   final int status;
 
   private SseStream(HttpResponse<InputStream> response) {
@@ -92,7 +93,14 @@ final class SseStream implements AutoCloseable {
       }
     } catch (IOException e) {
       // closed
+    } finally {
+      ended.countDown();
     }
+  }
+
+  /** Whether the server ended the stream within {@code timeout}. */
+  boolean endsWithin(Duration timeout) throws InterruptedException {
+    return ended.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   @Override
