@@ -137,6 +137,7 @@ public class LayerService {
       throw ApiException.forbidden("Only the layer's creator may delete it.");
     }
     ETags.checkIfMatch(ifMatch, current.version(), "layer");
+    events.publishEvent(new LayerDeleted(id, layers.mapIds(id)));
     layers.delete(id);
     events.publishEvent(new LayerChanged(id));
   }

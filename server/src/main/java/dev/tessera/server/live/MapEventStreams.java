@@ -74,7 +74,13 @@ class MapEventStreams implements SmartLifecycle {
         if (log.find(lastEventId).isEmpty() && log.oldestId().orElse(Long.MAX_VALUE) > lastEventId) {
           subscriber.send(new MapEvent(lastEventId, mapId, "reset", "{}", null), true);
         }
-        log.after(mapId, lastEventId, MAX_REPLAY).forEach(subscriber::send);
+        List<MapEvent> missed = log.after(mapId, lastEventId, MAX_REPLAY + 1);
+        if (missed.size() > MAX_REPLAY) {
+          // Too much to replay: the client reloads the map instead.
+          subscriber.send(new MapEvent(missed.getLast().id(), mapId, "reset", "{}", null), true);
+        } else {
+          missed.forEach(subscriber::send);
+        }
       }
     }
     return subscriber.emitter;

@@ -1,6 +1,7 @@
 package dev.tessera.server.live;
 
 import dev.tessera.server.layer.LayerChanged;
+import dev.tessera.server.layer.LayerDeleted;
 import dev.tessera.server.layer.LayerRepository;
 import dev.tessera.server.map.MapChanged;
 import dev.tessera.server.store.Rows;
@@ -107,6 +108,14 @@ public class MapEvents {
       data.put("layer_id", change.layerId());
     }
     publish(change.mapId(), change.change(), data);
+  }
+
+  /** A layer deleted from the library leaves every map it was on. */
+  @EventListener
+  void layerDeleted(LayerDeleted deleted) {
+    for (UUID mapId : deleted.mapIds().stream().sorted().toList()) {
+      publish(mapId, "layer_removed", Map.of("map_id", mapId, "layer_id", deleted.layerId()));
+    }
   }
 
   /** A layer's row or features changed (its version grew): clients refetch its tiles and features. */

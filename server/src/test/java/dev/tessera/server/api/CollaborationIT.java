@@ -281,6 +281,12 @@ class CollaborationIT {
       assertThat(missed.json().get("comment").get("content").asString()).isEqualTo("while away");
       assertThat(Long.parseLong(missed.id())).isGreaterThan(Long.parseLong(lastSeen));
       assertThat(again.next(WAIT).name()).isEqualTo("layer_removed");
+      owner.post("/api/maps/" + map + "/layers", "{\"layer_id\": \"" + layer + "\"}");
+      assertThat(again.next("layer_added", WAIT)).isNotNull();
+      assertThat(owner.delete("/api/layers/" + layer).status()).isEqualTo(204);
+      assertThat(again.next("layer_removed", WAIT).json().get("layer_id").asString())
+          .as("deleting the layer from the library removes it from the map")
+          .isEqualTo(layer);
     }
   }
 
@@ -318,6 +324,22 @@ class CollaborationIT {
       }
     }
     throw new AssertionError("no map_event_streams metric");
+  }
+
+  @Test
+  void aClientBehindTheKeptEventsIsToldToReload() throws Exception {
+    String map = map(owner, "public");
+    String seen;
+    try (var stream = SseStream.open(port, "/api/maps/" + map + "/events", null, null)) {
+      comment(owner, "{\"map_id\": \"" + map + "\", \"content\": \"one\"}");
+      seen = stream.next("comment_created", WAIT).id();
+    }
+    comment(owner, "{\"map_id\": \"" + map + "\", \"content\": \"two\"}");
+    jdbc.update("DELETE FROM map_events WHERE id <= ?", Long.parseLong(seen)); // as pruning after an hour does
+    try (var again = SseStream.open(port, "/api/maps/" + map + "/events", null, seen)) {
+      assertThat(again.next(WAIT).name()).isEqualTo("reset");
+      assertThat(again.next(WAIT).json().get("comment").get("content").asString()).isEqualTo("two");
+    }
   }
 
   @Test
