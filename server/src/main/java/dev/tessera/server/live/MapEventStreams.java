@@ -27,12 +27,14 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * thread, in order; a heartbeat comment every {@link #HEARTBEAT} keeps proxies from closing idle streams and finds
  * clients that went away (the write after their close fails, so within two beats) and drops them, as do completion,
  * time-out and errors. A change of who may see a map ({@link #ACCESS_CHANGES}) re-checks every stream of that map and
- * closes those that lost access. Streams are closed before the web server's graceful shutdown waits for requests.
+ * closes those that lost access (without the event); a deleted map's streams get {@code map_deleted} and end.
+ * Streams are closed before the web server's graceful shutdown waits for requests.
  * Thread-safe.
  */
 @Component
 class MapEventStreams implements SmartLifecycle {
-  static final Set<String> ACCESS_CHANGES = Set.of("map_updated", "collaborator_removed", "collaborators_changed");
+  static final Set<String> ACCESS_CHANGES =
+      Set.of("map_updated", "map_deleted", "collaborator_removed", "collaborators_changed");
   private static final Duration TIMEOUT = Duration.ofMinutes(30);
   static final Duration HEARTBEAT = Duration.ofSeconds(10);
   private static final int MAX_REPLAY = 1000;
@@ -106,6 +108,9 @@ class MapEventStreams implements SmartLifecycle {
       map = maps.findById(event.mapId()).orElse(null);
     }
     for (Subscriber subscriber : subscribers) {
+      if (recheck && map == null) {
+        subscriber.send(event); // the map is gone: say so, then end the stream
+      }
       if (recheck && (map == null || !access.canView(subscriber.caller, map))) {
         subscriber.emitter.complete();
         remove(subscriber);

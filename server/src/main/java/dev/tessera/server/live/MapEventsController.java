@@ -13,11 +13,12 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * {@code GET /api/maps/{id}/events}: server-sent events of a map for whoever may see it. Event names are the change
- * ({@code layer_added}, {@code layer_removed}, {@code layer_updated}, {@code layers_reordered}, {@code map_updated},
- * {@code layer_changed} for feature and layer edits, {@code comment_created}, {@code comment_updated},
- * {@code comment_deleted}, {@code collaborators_changed}, {@code collaborator_removed}, and {@code reset} when events
- * the client missed are no longer kept); data is JSON; ids let a reconnecting client send {@code Last-Event-ID}.
+ * {@code GET /api/maps/{id}/events}: server-sent events of a map for whoever may see it. Event names are the change:
+ * {@code map_updated}, {@code map_deleted} (then the stream ends), {@code layer_added}, {@code layer_removed},
+ * {@code layer_updated}, {@code layers_reordered}, {@code layer_changed} (features or the layer edited),
+ * {@code comment_created}, {@code comment_updated}, {@code comment_deleted}, {@code collaborators_changed},
+ * {@code collaborator_removed}, and {@code reset} when events the client missed are no longer kept (reload the map).
+ * Data is JSON; ids let a reconnecting client send {@code Last-Event-ID}.
  */
 @RestController
 class MapEventsController {

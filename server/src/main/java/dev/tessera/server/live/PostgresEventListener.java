@@ -41,9 +41,12 @@ class PostgresEventListener implements SmartLifecycle {
     this.streams = streams;
   }
 
-  /** The NOTIFY payload: map id and event id, so instances without a stream of the map skip the read. */
+  /**
+   * The NOTIFY payload: map id, event id and type, so instances without a stream of the map skip the read, and a
+   * {@code map_deleted} event (whose row went with the map) is still delivered.
+   */
   static String payload(MapEvent event) {
-    return event.mapId() + ":" + event.id();
+    return event.mapId() + ":" + event.id() + ":" + event.type();
   }
 
   @Override
@@ -88,10 +91,17 @@ class PostgresEventListener implements SmartLifecycle {
   }
 
   private void handle(String payload) {
-    int colon = payload.indexOf(':');
-    UUID mapId = UUID.fromString(payload.substring(0, colon));
-    if (streams.watched(mapId)) {
-      log.find(Long.parseLong(payload.substring(colon + 1))).ifPresent(streams::deliver);
+    String[] parts = payload.split(":", 3);
+    UUID mapId = UUID.fromString(parts[0]);
+    if (!streams.watched(mapId)) {
+      return;
+    }
+    long id = Long.parseLong(parts[1]);
+    var event = log.find(id);
+    if (event.isPresent()) {
+      streams.deliver(event.get());
+    } else if (parts[2].equals("map_deleted")) {
+      streams.deliver(new MapEvent(id, mapId, parts[2], "{\"map_id\":\"" + mapId + "\"}", null));
     }
   }
 

@@ -112,6 +112,7 @@ public class MapService {
       throw ApiException.forbidden("Only the map's owner may delete it.");
     }
     ETags.checkIfMatch(ifMatch, current.version(), "map");
+    events.publishEvent(new MapChanged(id, "map_deleted", null));
     maps.delete(id);
   }
 

@@ -327,6 +327,17 @@ class CollaborationIT {
   }
 
   @Test
+  void deletingAMapTellsItsStreamsAndEndsThem() throws Exception {
+    String map = map(owner, "private");
+    owner.post("/api/maps/" + map + "/collaborators", "{\"email\": \"" + aliceEmail + "\", \"permission\": \"view\"}");
+    try (var stream = SseStream.open(port, "/api/maps/" + map + "/events", aliceToken, null)) {
+      assertThat(owner.delete("/api/maps/" + map).status()).isEqualTo(204);
+      assertThat(stream.next("map_deleted", WAIT).json().get("map_id").asString()).isEqualTo(map);
+      assertThat(stream.endsWithin(WAIT)).isTrue();
+    }
+  }
+
+  @Test
   void aClientBehindTheKeptEventsIsToldToReload() throws Exception {
     String map = map(owner, "public");
     String seen;
