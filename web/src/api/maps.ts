@@ -1,0 +1,20 @@
+import type { StyleSpecification } from 'maplibre-gl';
+import { json } from './http';
+import type { MapView, PermissionLevel, WebMap } from './types';
+
+export const listMaps = () => json<WebMap[]>('/api/maps');
+export const getMap = (id: string) => json<MapView>(`/api/maps/${id}`);
+export const createMap = (input: Partial<WebMap>) => json<MapView>('/api/maps', { method: 'POST', body: input });
+export const updateMap = (id: string, input: { name?: string; permission_level?: PermissionLevel; center_lat?: number; center_lng?: number; zoom?: number }) =>
+  json<MapView>(`/api/maps/${id}`, { method: 'PUT', body: input });
+export const deleteMap = (id: string) => json<void>(`/api/maps/${id}`, { method: 'DELETE' });
+export const mapStyle = (id: string) => json<StyleSpecification>(`/api/maps/${id}/style.json`);
+
+export const addLayerToMap = (mapId: string, layerId: string) =>
+  json<MapView>(`/api/maps/${mapId}/layers`, { method: 'POST', body: { layer_id: layerId } });
+export const updateMapLayer = (mapId: string, layerId: string, change: { is_visible?: boolean; opacity?: number }) =>
+  json<MapView>(`/api/maps/${mapId}/layers/${layerId}`, { method: 'PUT', body: change });
+export const removeMapLayer = (mapId: string, layerId: string) =>
+  json<void>(`/api/maps/${mapId}/layers/${layerId}`, { method: 'DELETE' });
+export const reorderLayers = (mapId: string, layerIds: string[]) =>
+  json<MapView>(`/api/maps/${mapId}/layers/reorder`, { method: 'PUT', body: { layer_ids: layerIds } });
