@@ -67,12 +67,12 @@ try {
   // A temporal geotiff layer and the time slider
   await page.getByRole('button', { name: 'New layer' }).click();
   await page.locator('dialog[open]').getByLabel('Name', { exact: true }).fill('Sea temperature');
-  await page.locator('dialog[open]').getByLabel('Type', { exact: true }).selectOption('geotiff');
+  await page.locator('dialog[open] select[name=source_type]').selectOption('geotiff');
   await page.locator('dialog[open]').getByLabel('COG URL template', { exact: true }).fill('https://data.example.org/sst/sst_{YYYYMM}.tif');
   await page.locator('dialog[open]').getByLabel('Has a time dimension', { exact: true }).check();
   await page.locator('dialog[open]').getByLabel('From', { exact: true }).fill('2023-01-01');
   await page.locator('dialog[open]').getByLabel('To', { exact: true }).fill('2023-12-01');
-  await page.locator('dialog[open]').getByLabel('Steps', { exact: true }).selectOption('monthly');
+  await page.locator('dialog[open] select[name=resolution]').selectOption('monthly');
   await page.locator('dialog[open]').getByRole('button', { name: 'Create' }).click();
   await page.locator('#time-slider').waitFor();
   run.check('the time slider starts at the last step', (await page.locator('#time-value').textContent()) === '2023-12');
@@ -132,7 +132,7 @@ try {
   await page.keyboard.press('Escape');
   await page.getByRole('button', { name: 'New layer' }).click();
   await page.locator('dialog[open]').getByLabel('Name', { exact: true }).fill('Broken WMS');
-  await page.locator('dialog[open]').getByLabel('Type', { exact: true }).selectOption('wms');
+  await page.locator('dialog[open] select[name=source_type]').selectOption('wms');
   await page.locator('dialog[open]').getByLabel('Service URL', { exact: true }).fill('not a url at all');
   await page.locator('dialog[open]').getByLabel('Layers', { exact: true }).fill('x');
   await page.locator('dialog form').evaluate((f) => { f.noValidate = true; });

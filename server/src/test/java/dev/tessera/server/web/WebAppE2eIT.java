@@ -1,0 +1,72 @@
+package dev.tessera.server.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tessera.server.testing.Browser;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The web application in headless Chromium against this server (embedded store): what a person does, checked on the
+ * screen (DOM) and in MapLibre's rendered state; see src/test/node/e2e/*.e2e.mjs for the steps.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class WebAppE2eIT {
+  static final String ADMIN_PASSWORD = "e2e-admin-password";
+  static final String ADMIN_TOKEN = "tsr_web-e2e-admin-token-00000";
+
+  @DynamicPropertySource
+  static void properties(DynamicPropertyRegistry registry) throws IOException {
+    Path dir = Files.createTempDirectory("tessera-web-e2e");
+    registry.add("tessera.data-dir", dir::toString);
+    registry.add("tessera.admin.password", () -> ADMIN_PASSWORD);
+    registry.add("tessera.admin.token", () -> ADMIN_TOKEN);
+    registry.add("tessera.demo.enabled", () -> "false");
+  }
+
+  static final JsonMapper JSON = JsonMapper.builder().build();
+
+  @LocalServerPort int port;
+
+  @Test
+  void signInCreateAMapDrawAPolygonAddATemporalLayerReorderToggleShareAndReload() throws IOException {
+    JsonNode result = scenario("webapp.e2e.mjs", Duration.ofMinutes(3), "admin@localhost", ADMIN_PASSWORD);
+    assertThat(result.get("checks").size()).isGreaterThanOrEqualTo(20);
+    // Failed tile loads of the raster layer (no COG behind it) and of live events (not on this server yet) are
+    // expected console noise; uncaught script errors are not.
+    assertThat(result.get("browserErrors").valueStream().map(JsonNode::asString))
+        .noneMatch(e -> e.startsWith("pageerror"));
+  }
+
+  @Test
+  void aMapWithAHundredThousandPointsLoadsAndIsMeasuredWhilePanning() throws IOException {
+    JsonNode result = scenario("perf.e2e.mjs", Duration.ofMinutes(5), ADMIN_TOKEN);
+    // Numbers, not thresholds (the machine is shared and renders with software GL): kept for docs/benchmarks.md.
+    Files.writeString(Browser.artifacts("perf").resolve("numbers.json"), result.get("numbers").toString());
+    assertThat(result.at("/numbers/withPoints/frames").asInt()).isGreaterThan(5);
+  }
+
+  private JsonNode scenario(String script, Duration timeout, String... args) throws IOException {
+    String name = script.replace(".e2e.mjs", "");
+    Path artifacts = Browser.artifacts(name);
+    String[] all = new String[args.length + 2];
+    all[0] = "http://localhost:" + port;
+    System.arraycopy(args, 0, all, 1, args.length);
+    all[all.length - 1] = artifacts.toString();
+    JsonNode result = JSON.readTree(Browser.run(script, timeout, all));
+    Files.createDirectories(artifacts);
+    Files.writeString(artifacts.resolve("result.json"), result.toPrettyString());
+    assertThat(result.get("ok").asBoolean()).as("%s failed: %s", script, result.get("error")).isTrue();
+    assertThat(result.get("checks").valueStream().allMatch(c -> c.get("ok").asBoolean())).isTrue();
+    return result;
+  }
+}
