@@ -54,7 +54,7 @@ export function layerPanel(ctx: MapContext, panel: HTMLElement): void {
         'aria-label': `${l.name}, ${l.source_type}, position ${index + 1} of ${list.length}` },
       h('span', { class: 'drag', 'aria-hidden': 'true' }, '⋮⋮'),
       visible,
-      h('span', { class: 'layer-name' }, l.name, h('small', {}, ` ${l.source_type}`)),
+      h('span', { class: 'layer-name', title: l.name }, l.name, h('small', {}, ` ${l.source_type}`)),
       opacity,
       editable ? h('button', { type: 'button', class: 'icon', 'aria-label': `Move ${l.name} up`, disabled: index === 0, onclick: () => move(list, index, index - 1) }, '↑') : null,
       editable ? h('button', { type: 'button', class: 'icon', 'aria-label': `Move ${l.name} down`, disabled: index === list.length - 1, onclick: () => move(list, index, index + 1) }, '↓') : null,

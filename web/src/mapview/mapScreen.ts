@@ -118,7 +118,9 @@ export async function mapScreen(app: HTMLElement): Promise<Screen> {
     const source = (e as unknown as { sourceId?: string }).sourceId;
     if (source && reported.has(source)) return;
     if (source) reported.add(source);
-    showError(new Error(`${source ? `Layer ${nameOfSource(ctx, source)}: ` : ''}${e.error?.message ?? 'map error'}${status ? ` (${status})` : ''}`));
+    showError(new Error(source
+      ? `Layer “${nameOfSource(ctx, source)}”: some of its tiles could not be loaded${status ? ` (HTTP ${status})` : ''}.`
+      : `The map could not be drawn: ${e.error?.message ?? 'unknown error'}.`));
   });
   const reported = new Set<string>();
 
