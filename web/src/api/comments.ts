@@ -4,7 +4,8 @@ import { json } from './http';
 
 export interface Comment {
   id: string;
-  content: string;
+  /** null once deleted (the thread keeps its place). */
+  content: string | null;
   author_id: string;
   author_name?: string | null;
   map_id: string | null;
@@ -12,6 +13,7 @@ export interface Comment {
   parent_id: string | null;
   is_resolved: boolean;
   created_at: string;
+  replies?: Comment[];
 }
 
 export interface Thread {
@@ -19,10 +21,15 @@ export interface Thread {
   replies: Comment[];
 }
 
-export function listComments(mapId: string, layerId?: string): Promise<Comment[]> {
+/** The comments of a map (or one of its layers), flat; the server may answer threads with nested `replies`. */
+export async function listComments(mapId: string, layerId?: string): Promise<Comment[]> {
   const query = new URLSearchParams({ mapId });
   if (layerId) query.set('layerId', layerId);
-  return json<Comment[]>(`/api/comments?${query}`);
+  return flatten(await json<Comment[]>(`/api/comments?${query}`));
+}
+
+export function flatten(comments: Comment[]): Comment[] {
+  return comments.flatMap((c) => [c, ...flatten(c.replies ?? [])]);
 }
 
 export const postComment = (input: { content: string; map_id: string; layer_id?: string | null; parent_id?: string | null }) =>

@@ -43,7 +43,7 @@ export function toggleComments(ctx: MapContext, panel: HTMLElement): void {
     );
   };
   const item = (c: Comment) =>
-    h('div', { class: 'comment' }, h('p', {}, c.content), h('small', {}, `${c.author_name ?? ''} ${new Date(c.created_at).toLocaleString()}${c.is_resolved ? ' · resolved' : ''}`));
+    h('div', { class: 'comment' }, h('p', {}, c.content ?? '(deleted)'), h('small', {}, `${c.author_name ?? ''} ${new Date(c.created_at).toLocaleString()}${c.is_resolved ? ' · resolved' : ''}`));
   const act = async (work: () => Promise<unknown>) => {
     try { await work(); await load(); } catch (e) { showError(e); }
   };
