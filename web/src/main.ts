@@ -2,6 +2,7 @@
 // first chunk; the map view (MapLibre, the editor) and the places view are loaded only when opened.
 import './styles.css';
 import { me, signOut } from './api/auth';
+import { prefetchMap } from './api/maps';
 import { h, clear } from './ui/dom';
 import { showError } from './ui/toast';
 
@@ -21,6 +22,7 @@ async function route(): Promise<void> {
       current = loginScreen(app);
     } else if (/^\/maps\/[0-9a-fA-F-]{36}\/?$/.test(path)) {
       clear(app, h('p', { class: 'loading' }, 'Opening the map…'));
+      prefetchMap(path.split('/')[2]); // the map's data downloads while the map view's code does
       const { mapScreen } = await import('./mapview/mapScreen');
       current = await mapScreen(app);
     } else if (path === '/places') {

@@ -4,6 +4,23 @@ import type { MapView, PermissionLevel, WebMap } from './types';
 
 export const listMaps = () => json<WebMap[]>('/api/maps');
 export const getMap = (id: string) => json<MapView>(`/api/maps/${id}`);
+
+const prefetched = new Map<string, { map: Promise<MapView>; style: Promise<StyleSpecification> }>();
+
+/** Starts loading a map and its style before the screen that shows it is ready; `takePrefetched` hands them over. */
+export function prefetchMap(id: string): void {
+  const map = getMap(id);
+  const style = mapStyle(id);
+  map.catch(() => {});
+  style.catch(() => {});
+  prefetched.set(id, { map, style });
+}
+
+export function takePrefetched(id: string): { map: Promise<MapView>; style: Promise<StyleSpecification> } {
+  const entry = prefetched.get(id);
+  prefetched.delete(id);
+  return entry ?? { map: getMap(id), style: mapStyle(id) };
+}
 export const createMap = (input: Partial<WebMap>) => json<MapView>('/api/maps', { method: 'POST', body: input });
 export const updateMap = (id: string, input: { name?: string; permission_level?: PermissionLevel; center_lat?: number; center_lng?: number; zoom?: number }) =>
   json<MapView>(`/api/maps/${id}`, { method: 'PUT', body: input });

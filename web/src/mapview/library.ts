@@ -12,7 +12,7 @@ export const SOURCE_TYPES: SourceType[] = ['vector', 'wms', 'wmts', 'geotiff', '
 
 export function openLibrary(ctx: MapContext): void {
   const type = h('select', { name: 'source_type' }, h('option', { value: '' }, 'All types'), ...SOURCE_TYPES.map((t) => h('option', { value: t }, t)));
-  const category = h('input', { name: 'category', type: 'search', placeholder: 'any' });
+  const category = h('select', { name: 'category' }, h('option', { value: '' }, 'Any category'));
   const scope = h('select', { name: 'scope' }, h('option', { value: 'all' }, 'All I can see'), h('option', { value: 'global' }, 'Shared library'), h('option', { value: 'mine' }, 'My layers'));
   const results = h('ul', { class: 'library-list', 'aria-live': 'polite' });
   const dialog = h(
@@ -35,7 +35,7 @@ export function openLibrary(ctx: MapContext): void {
     try {
       let layers = await listLayers({
         source_type: type.value as SourceType | '',
-        category: category.value.trim() || undefined,
+        category: category.value || undefined,
         is_global: scope.value === 'global' ? true : undefined,
       });
       if (scope.value === 'mine') layers = layers.filter((l) => l.created_by === ctx.user?.id);
@@ -70,9 +70,15 @@ export function openLibrary(ctx: MapContext): void {
         },
       }, onMap ? 'On the map' : 'Add'),
     );
-  let timer: ReturnType<typeof setTimeout> | undefined;
   type.addEventListener('change', load);
   scope.addEventListener('change', load);
-  category.addEventListener('input', () => { clearTimeout(timer); timer = setTimeout(load, 250); });
+  category.addEventListener('change', load);
+  // The categories to choose from: those of the layers the caller can see.
+  listLayers()
+    .then((all) => {
+      const names = [...new Set(all.map((l) => l.category).filter((c): c is string => !!c))].sort();
+      category.append(...names.map((c) => h('option', { value: c }, c)));
+    })
+    .catch(() => {});
   void load();
 }

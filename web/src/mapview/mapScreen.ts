@@ -4,7 +4,7 @@ import { maplibregl } from './maplibre';
 import type { StyleSpecification } from 'maplibre-gl';
 import { me } from '../api/auth';
 import { getLayer } from '../api/layers';
-import { getMap, mapStyle } from '../api/maps';
+import { getMap, mapStyle, takePrefetched } from '../api/maps';
 import { json, token } from '../api/http';
 import type { Layer } from '../api/types';
 import { composeStyle } from '../logic/style';
@@ -34,7 +34,9 @@ function basemapFor(basemap: string | null): Promise<StyleSpecification | null> 
 export async function mapScreen(app: HTMLElement): Promise<Screen> {
   const started = performance.now();
   const urlState = parseMapUrl(location.pathname, location.search)!;
-  const [view, style, user] = await Promise.all([getMap(urlState.mapId), mapStyle(urlState.mapId), me()]);
+  const first = takePrefetched(urlState.mapId);
+  basemapFor(null); // the built-in basemap's style, in parallel: most maps use it
+  const [view, style, user] = await Promise.all([first.map, first.style, me()]);
   const [basemap, layers] = await Promise.all([basemapFor(view.basemap), fetchLayers(view.layers.map((l) => l.layer_id))]);
 
   const mapElement = h('div', { id: 'map', class: 'map', role: 'region', 'aria-label': `Map ${view.name}` });

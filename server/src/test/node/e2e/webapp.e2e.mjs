@@ -13,6 +13,7 @@ try {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
   run.watch(page);
+  page.on('dialog', (d) => d.accept()); // "Remove … from this map?"
 
   // Sign in
   await page.goto(`${base}/login`);
@@ -63,6 +64,45 @@ try {
   run.check('the drawn polygon is rendered from the layer’s vector tiles', drawn.some((f) => f.properties.name === 'Dogger survey'),
     JSON.stringify(drawn.slice(0, 2)) + await page.evaluate(() => JSON.stringify(window.tessera.map.getStyle().layers.map((l) => l.id)) + JSON.stringify(Object.values(window.tessera.map.getStyle().sources).map((s) => s.tiles))));
   await run.shot(page, '02-drawn-polygon');
+
+  // The library: a shared layer found by type and category, added to the map, with its legend
+  const bathymetry = `Bathymetry ${Date.now().toString(36)}`; // unique, so the scenario can run again on one server
+  await page.evaluate(async (name) => {
+    const response = await fetch('/api/layers', {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${localStorage.getItem('tessera.token')}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        name, source_type: 'geotiff', category: 'bathymetry', is_global: true,
+        source_config: { delivery: 'tiles', cogUrl: 'https://data.example.org/gebco.tif' },
+        legend_config: { type: 'gradient', unit: 'm', colorStops: [
+          { value: -200, color: '#000033', label: '-200 m' }, { value: -50, color: '#0066cc' }, { value: 0, color: '#66ccff', label: '0 m' }] },
+      }),
+    });
+    if (!response.ok) throw new Error(`creating the library layer: ${response.status} ${await response.text()}`);
+  }, bathymetry);
+  await page.getByRole('button', { name: 'Library' }).click();
+  await page.locator('dialog[open] select[name=source_type]').selectOption('geotiff');
+  await page.locator('dialog[open] select[name=category] option[value=bathymetry]').waitFor({ state: 'attached' });
+  await page.locator('dialog[open] select[name=category]').selectOption('bathymetry');
+  await page.locator('dialog[open] select[name=scope]').selectOption('global');
+  const add = page.getByRole('button', { name: `Add ${bathymetry} to the map` });
+  await add.waitFor();
+  await page.waitForFunction(() => document.querySelectorAll('.library-list li .badge').length > 0 && [...document.querySelectorAll('.library-list li')].every((li) => /geotiff/.test(li.textContent) && /bathymetry/.test(li.textContent) && /shared/.test(li.textContent)), null, { timeout: 5000 }).catch(() => {});
+  run.check('the library filters by type, category and shared', await page.evaluate(() => [...document.querySelectorAll('.library-list li')].every((li) => /geotiff/.test(li.textContent) && /bathymetry/.test(li.textContent) && /shared/.test(li.textContent))),
+    await page.locator('.library-list').textContent());
+  await run.shot(page, '02b-library');
+  await add.click();
+  await page.getByRole('button', { name: `Add ${bathymetry} to the map` }).and(page.getByText('On the map')).waitFor();
+  await page.locator('dialog[open]').getByRole('button', { name: 'Close' }).click();
+  const legend = page.locator('.legend-entry').filter({ hasText: bathymetry });
+  await legend.waitFor();
+  run.check('the legend draws the gradient of legend_config', /linear-gradient/.test(await legend.locator('.gradient').getAttribute('style')));
+  run.check('the legend shows the stop labels and unit', /-200 m[\s\S]*-50[\s\S]*0 m/.test(await legend.textContent()) && (await legend.textContent()).includes('(m)'), await legend.textContent());
+  await page.getByRole('button', { name: `Remove ${bathymetry} from the map` }).click();
+  await page.locator('.legend-entry').filter({ hasText: bathymetry }).waitFor({ state: 'detached' });
+  run.check('removing a layer removes it from the panel and the map',
+    !(await page.locator('.layer-row').filter({ hasText: bathymetry }).count()) &&
+    !(await page.evaluate((name) => window.tessera.map.getStyle().layers.some((l) => [...window.tessera.ctx.layers.values()].some((x) => x.name === name && l.source === `layer-${x.id}`)), bathymetry)));
 
   // A temporal geotiff layer and the time slider
   await page.getByRole('button', { name: 'New layer' }).click();
@@ -128,8 +168,26 @@ try {
   run.check('clicking the feature shows its attributes', (await page.locator('.maplibregl-popup').textContent()).includes('Dogger survey'));
   await run.shot(page, '05-popup');
 
+  // Editing: move the polygon with terra-draw's select mode and save it
+  const westEdge = async () => page.evaluate(async () => {
+    const layer = [...window.tessera.ctx.layers.values()].find((l) => l.name === 'Survey areas');
+    const answer = await (await fetch(`/api/layers/${layer.id}/features`, { headers: { Authorization: `Bearer ${localStorage.getItem('tessera.token')}` } })).json();
+    return Math.min(...answer.features[0].geometry.coordinates[0].map((c) => c[0]));
+  });
+  const before = await westEdge();
+  await page.locator('.maplibregl-popup').getByRole('button', { name: 'Edit' }).click();
+  await page.locator('.drawbar').getByRole('button', { name: 'Save' }).waitFor();
+  await page.mouse.move(cx, cy);
+  await page.mouse.down();
+  for (let i = 1; i <= 10; i++) await page.mouse.move(cx + 8 * i, cy, { steps: 2 });
+  await page.mouse.up();
+  await page.locator('.drawbar').getByRole('button', { name: 'Save' }).click();
+  await page.getByText('Feature saved.').first().waitFor();
+  const after = await westEdge();
+  run.check('a dragged and saved polygon moved east on the server', after > before + 0.5, `${before} → ${after}`);
+  await run.shot(page, '05b-edited');
+
   // Errors in words: a WMS layer without its required fields
-  await page.keyboard.press('Escape');
   await page.getByRole('button', { name: 'New layer' }).click();
   await page.locator('dialog[open]').getByLabel('Name', { exact: true }).fill('Broken WMS');
   await page.locator('dialog[open] select[name=source_type]').selectOption('wms');
