@@ -2,7 +2,7 @@
 // first chunk; the map view (MapLibre, the editor) and the places view are loaded only when opened.
 import './styles.css';
 import { me, signOut } from './api/auth';
-import { prefetchMap } from './api/maps';
+import { prefetchBasemap, prefetchMap } from './api/maps';
 import { h, clear } from './ui/dom';
 import { showError } from './ui/toast';
 
@@ -15,14 +15,16 @@ async function route(): Promise<void> {
   current?.unmount?.();
   current = null;
   const path = location.pathname;
-  await renderNav();
+  void renderNav(); // in parallel: the screen does not wait for the user's name
   try {
     if (path === '/login') {
       const { loginScreen } = await import('./screens/login');
       current = loginScreen(app);
     } else if (/^\/maps\/[0-9a-fA-F-]{36}\/?$/.test(path)) {
       clear(app, h('p', { class: 'loading' }, 'Opening the map…'));
-      prefetchMap(path.split('/')[2]); // the map's data downloads while the map view's code does
+      // The map's data, the basemap's style and MapLibre's worker download while the map view's code does.
+      prefetchMap(path.split('/')[2]);
+      prefetchBasemap();
       const { mapScreen } = await import('./mapview/mapScreen');
       current = await mapScreen(app);
     } else if (path === '/places') {

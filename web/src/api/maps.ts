@@ -1,9 +1,24 @@
 import type { StyleSpecification } from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { json } from './http';
 import type { MapView, PermissionLevel, WebMap } from './types';
 
 export const listMaps = () => json<WebMap[]>('/api/maps');
 export const getMap = (id: string) => json<MapView>(`/api/maps/${id}`);
+
+let basemap: Promise<StyleSpecification | null> | null = null;
+
+/** The built-in basemap's style (fetched once per page), or null if this server has none. */
+export function builtInBasemap(): Promise<StyleSpecification | null> {
+  basemap ??= json<StyleSpecification>('/api/basemap/style.json').catch(() => null);
+  return basemap;
+}
+
+/** The basemap style and MapLibre's worker script (into the HTTP cache: it is served as immutable). */
+export function prefetchBasemap(): void {
+  void builtInBasemap();
+  void fetch(workerUrl).catch(() => {});
+}
 
 const prefetched = new Map<string, { map: Promise<MapView>; style: Promise<StyleSpecification> }>();
 

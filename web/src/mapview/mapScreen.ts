@@ -4,8 +4,8 @@ import { maplibregl } from './maplibre';
 import type { StyleSpecification } from 'maplibre-gl';
 import { me } from '../api/auth';
 import { getLayer } from '../api/layers';
-import { getMap, mapStyle, takePrefetched } from '../api/maps';
-import { json, token } from '../api/http';
+import { builtInBasemap, getMap, mapStyle, takePrefetched } from '../api/maps';
+import { token } from '../api/http';
 import type { Layer } from '../api/types';
 import { composeStyle } from '../logic/style';
 import { formatMapUrl, parseMapUrl } from '../logic/urlState';
@@ -20,22 +20,18 @@ import { timeSlider } from './timeSlider';
 import { startLive } from './live';
 import { mapToolbar } from './toolbar';
 
-let basemapStyle: Promise<StyleSpecification | null> | null = null;
-
 /** The built-in basemap's style, or the one a map names by URL in its `basemap` field. */
 function basemapFor(basemap: string | null): Promise<StyleSpecification | null> {
   if (basemap && /^https?:\/\//.test(basemap)) {
     return fetch(basemap).then((r) => (r.ok ? r.json() : null)).catch(() => null);
   }
-  basemapStyle ??= json<StyleSpecification>('/api/basemap/style.json').catch(() => null);
-  return basemapStyle;
+  return builtInBasemap();
 }
 
 export async function mapScreen(app: HTMLElement): Promise<Screen> {
   const started = performance.now();
   const urlState = parseMapUrl(location.pathname, location.search)!;
   const first = takePrefetched(urlState.mapId);
-  basemapFor(null); // the built-in basemap's style, in parallel: most maps use it
   const [view, style, user] = await Promise.all([first.map, first.style, me()]);
   const [basemap, layers] = await Promise.all([basemapFor(view.basemap), fetchLayers(view.layers.map((l) => l.layer_id))]);
 

@@ -33,17 +33,20 @@ try {
   const map = await api('/api/maps', 'POST', { name: 'Perf 100K points', center_lat: 55, center_lng: 5, zoom: 4.5 });
   await api(`/api/maps/${map.id}/layers`, 'POST', { layer_id: layer.id });
 
-  const measureLoad = async (label) => {
+  const empty = await api('/api/maps', 'POST', { name: 'Perf basemap only', center_lat: 55, center_lng: 5, zoom: 4.5 });
+  const measureLoad = async (label, mapId = map.id) => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     await context.addInitScript((t) => localStorage.setItem('tessera.token', t), token);
     const page = await context.newPage();
     run.watch(page);
-    await page.goto(`${base}/maps/${map.id}`);
+    await page.goto(`${base}/maps/${mapId}`);
     await mapReady(page);
     await mapIdle(page);
     run.numbers[label] = Math.round(await page.evaluate(() => performance.now()));
     return { context, page };
   };
+  // The same app and basemap without the points, for comparison (the basemap's tiles are cached by then).
+  await (await measureLoad('firstLoadBasemapOnlyMs', empty.id)).context.close();
   // The first open also builds the layer's tile index on the server; the second is what a visitor sees next.
   const cold = await measureLoad('firstLoadColdServerMs');
   await cold.context.close();

@@ -60,10 +60,15 @@ class WebAppIT {
     var asset = anonymous.get(script.group());
     assertThat(asset.status()).isEqualTo(200);
     assertThat(asset.header("Cache-Control")).contains("max-age=31536000").contains("immutable");
+    var brotli = anonymous.get(script.group(), "Accept-Encoding", "br, gzip");
+    assertThat(brotli.header("Content-Encoding")).isEqualTo("br");
+    assertThat(brotli.header("Content-Type")).startsWith("text/javascript");
     // MapLibre's worker is an ES module file: browsers refuse module workers served as octet-stream.
     var worker = Pattern.compile("maplibre-gl-worker-[\\w-]+\\.mjs").matcher(allAssets());
     assertThat(worker.find()).as("worker file in the build").isTrue();
     assertThat(anonymous.get("/assets/" + worker.group()).header("Content-Type")).startsWith("text/javascript");
+    assertThat(anonymous.get("/assets/" + worker.group(), "Accept-Encoding", "gzip").header("Content-Type"))
+        .startsWith("text/javascript");
   }
 
   @Test
