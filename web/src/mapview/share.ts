@@ -9,6 +9,12 @@ import { clear, h } from '../ui/dom';
 import { showError, toast } from '../ui/toast';
 import type { MapContext } from './context';
 
+const WHO_CAN_OPEN: Record<PermissionLevel, string> = {
+  private: 'Only you can open the map now.',
+  collaborators: 'Only you and the people you invite can open the map now.',
+  public: 'Anyone can open the map now, without signing in.',
+};
+
 export function openShare(ctx: MapContext): void {
   const level = h('select', { name: 'permission_level', id: 'share-level' },
     ...(['private', 'collaborators', 'public'] as PermissionLevel[]).map((p) => h('option', { value: p, selected: ctx.view.permission_level === p }, p)));
@@ -33,7 +39,7 @@ export function openShare(ctx: MapContext): void {
     try {
       await updateMap(ctx.view.id, { permission_level: level.value as PermissionLevel });
       await ctx.refresh();
-      toast(`The map is now ${level.value}.`);
+      toast(WHO_CAN_OPEN[level.value as PermissionLevel]);
     } catch (e) {
       showError(e);
       level.value = ctx.view.permission_level;

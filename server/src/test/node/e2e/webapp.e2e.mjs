@@ -148,7 +148,7 @@ try {
   // Share: who may open the map
   await page.getByRole('button', { name: 'Share' }).click();
   await page.locator('#share-level').selectOption('public');
-  await page.getByText('The map is now public.').waitFor();
+  await page.getByText('Anyone can open the map now').waitFor();
   await page.getByRole('dialog', { name: 'Share' }).getByRole('button', { name: 'Close' }).click();
   const publicNow = await page.evaluate(async (id) => (await (await fetch(`/api/maps/${id}`)).json()).permission_level, mapId);
   run.check('the share dialog made the map public (anonymous fetch sees it)', publicNow === 'public', publicNow);
