@@ -46,8 +46,15 @@ export function placesScreen(app: HTMLElement): Screen {
       status.textContent = (e as { status?: number }).status === 404 ? 'The places API is not available on this server yet.' : (e as Error).message;
     }
   };
+  // A cluster opens up when clicked: zoom in on it (the server clusters less at higher zooms).
+  map.on('click', 'places', (event) => {
+    const feature = event.features?.[0];
+    if (!feature || Number(feature.properties?.count ?? 1) <= 1) return;
+    map.easeTo({ center: event.lngLat, zoom: Math.min(map.getZoom() + 2, 18) });
+  });
   map.on('moveend', load);
   map.on('load', load);
   datasets.addEventListener('change', load);
+  (window as unknown as { tessera: unknown }).tessera = { map };
   return { unmount: () => { controller?.abort(); map.remove(); } };
 }
