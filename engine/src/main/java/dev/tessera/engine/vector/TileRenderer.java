@@ -40,7 +40,7 @@ final class TileRenderer {
   private final double sqTolerance;
   private final double tolerance;
   private final long[] ids;
-  private final Object[][] attributes;
+  private final int[][] attributes;
   private int[] cmd = new int[1024];
   private int cmdLength;
   private int[] ring = new int[1024];
@@ -50,8 +50,9 @@ final class TileRenderer {
   int repaired;
 
 
-  TileRenderer(int z, int x, int y, TilerOptions options, long[] ids, Object[][] attributes, String layerName) {
-    this.writer = new MvtWriter(layerName, options.extent());
+  TileRenderer(int z, int x, int y, TilerOptions options, long[] ids, AttributeDictionary dictionary,
+      int[][] attributes, String layerName) {
+    this.writer = new MvtWriter(layerName, options.extent(), dictionary);
     double z2 = 1L << z;
     this.scale = z2 * options.extent();
     this.originX = (double) x * options.extent();
