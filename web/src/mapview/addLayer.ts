@@ -31,7 +31,8 @@ function temporalConfig(form: HTMLFormElement): Record<string, unknown> | undefi
 
 const FIELDS: Record<SourceType, () => HTMLElement[]> = {
   vector: () => [
-    labelled('Geometry', h('select', { name: 'geometryType' }, ...['Polygon', 'LineString', 'Point', 'Geometry'].map((g) => h('option', { value: g }, g)))),
+    labelled('Geometry', h('select', { name: 'geometryType' }, h('option', { value: '' }, 'Any (mixed)'), ...['Polygon', 'LineString', 'Point'].map((g) => h('option', { value: g }, g))),
+      'the server then accepts only this type'),
     labelled('Start from a file (optional)', input('file', { type: 'file', accept: '.geojson,.json,.csv' }), 'GeoJSON, or CSV with lat/lon columns'),
   ],
   wms: () => [
@@ -64,9 +65,12 @@ function sourceConfig(type: SourceType, form: HTMLFormElement): Record<string, u
     if (v !== '' && v !== undefined) config[key] = v;
   };
   switch (type) {
-    case 'vector':
-      set('geometryType', value(form, 'geometryType'));
+    case 'vector': {
+      // A CSV file holds points; otherwise the chosen type, or none (mixed).
+      const file = (form.elements.namedItem('file') as HTMLInputElement | null)?.files?.[0];
+      set('geometryType', file && /\.csv$/i.test(file.name) ? 'Point' : value(form, 'geometryType'));
       break;
+    }
     case 'wms':
       set('url', value(form, 'url'));
       set('layers', value(form, 'layers'));

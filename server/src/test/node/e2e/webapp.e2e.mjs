@@ -145,6 +145,30 @@ try {
   await page.getByLabel('Show Survey areas').check();
   await page.waitForFunction(() => window.tessera.map.getStyle().layers.find((l) => l.id.endsWith('-fill')).layout.visibility === 'visible');
 
+  // Keyboard: Alt+↓ on a focused layer row moves it down (and back up with Alt+↑)
+  await page.locator('.layer-row').first().focus();
+  await page.keyboard.press('Alt+ArrowDown');
+  await page.waitForFunction(() => document.querySelector('.layer-row .layer-name')?.firstChild.textContent === 'Sea temperature');
+  await page.locator('.layer-row').nth(1).focus();
+  await page.keyboard.press('Alt+ArrowUp');
+  await page.waitForFunction(() => document.querySelector('.layer-row .layer-name')?.firstChild.textContent === 'Survey areas');
+  run.check('layers reorder from the keyboard', true);
+
+  // A vector layer from an uploaded CSV file (lat/lon columns)
+  await page.getByRole('button', { name: 'New layer' }).click();
+  await page.locator('dialog[open]').getByLabel('Name', { exact: true }).fill('Ports');
+  await page.locator('dialog[open] input[name=file]').setInputFiles({
+    name: 'ports.csv', mimeType: 'text/csv',
+    buffer: Buffer.from('name;lat;lon;depth\nDen Helder;52.96;4.76;12\n"Esbjerg, DK";55.47;8.45;10.5\n'),
+  });
+  await page.locator('dialog[open]').getByRole('button', { name: 'Create' }).click();
+  await page.getByText('Imported 2 features.').waitFor();
+  const ports = await renderedFeatures(page, 'Ports', 2);
+  run.check('the CSV rows are drawn as points with their attributes',
+    ports.length >= 2 && ports.some((f) => f.properties.name === 'Esbjerg, DK' && f.properties.depth === 10.5), JSON.stringify(ports));
+  await page.getByRole('button', { name: 'Remove Ports from the map' }).click();
+  await page.locator('.layer-row').filter({ hasText: 'Ports' }).waitFor({ state: 'detached' });
+
   // Share: who may open the map
   await page.getByRole('button', { name: 'Share' }).click();
   await page.locator('#share-level').selectOption('public');
