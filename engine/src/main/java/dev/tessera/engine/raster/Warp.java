@@ -6,9 +6,8 @@ import dev.tessera.engine.tile.WebMercator;
 
 /**
  * Warps a COG into one WebMercatorQuad tile: every output pixel centre is taken to the COG's CRS exactly (proj4j,
- * or closed formulas for EPSG:4326 and EPSG:3857), the overview is chosen as gdalwarp chooses it (the coarsest
- * whose ratio to full resolution does not exceed the tile's, within 0.1), only the internal tiles under the covered
- * window are read, and each pixel is resampled with the nearest, bilinear or cubic kernel over the valid source
+ * or closed formulas for EPSG:4326 and EPSG:3857), the overview is chosen as gdalwarp chooses it (see
+ * {@link #coarsestWithin}), only the internal tiles under the covered window are read, and each pixel is resampled with the nearest, bilinear or cubic kernel over the valid source
  * pixels (weights renormalised where neighbours are nodata, as GDAL does). Stateless and thread-safe.
  */
 public final class Warp {
@@ -86,18 +85,23 @@ public final class Warp {
     return Double.isNaN(ratio) ? 1 : ratio;
   }
 
+  /**
+   * gdalwarp's loop (gdalwarp_lib.cpp, overview AUTO): from the finest level, stop at the first whose ratio lies
+   * below the target while the next one's lies above it, or whose ratio is within 0.1 of the target.
+   */
   static int coarsestWithin(Cog cog, double ratio) {
-    int best = 0;
     if (ratio <= 1) {
       return 0;
     }
-    for (int i = 1; i < cog.levelCount(); i++) {
-      double levelRatio = (double) cog.width() / cog.level(i).width();
-      if (levelRatio <= ratio + 0.1) {
-        best = i;
+    int levels = cog.levelCount();
+    for (int i = 0; i < levels - 1; i++) {
+      double current = (double) cog.width() / cog.level(i).width();
+      double next = (double) cog.width() / cog.level(i + 1).width();
+      if ((current < ratio && next > ratio) || Math.abs(current - ratio) < 0.1) {
+        return i;
       }
     }
-    return best;
+    return levels - 1;
   }
 
   /**
