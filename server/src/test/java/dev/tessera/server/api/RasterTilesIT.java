@@ -54,6 +54,7 @@ class RasterTilesIT {
     registry.add("tessera.data-dir", dir::toString);
     registry.add("tessera.files-root", filesRoot::toString);
     registry.add("tessera.admin.token", () -> ADMIN_TOKEN);
+    registry.add("tessera.outbound.allowed-networks", () -> "127.0.0.0/8");
   }
 
   /** The test rasters: name, GDAL data type, CRS, corners, nodata, creation options, the DN range shown. */
@@ -337,6 +338,35 @@ class RasterTilesIT {
     var missing = admin.get("/api/layers/" + layer("{\"url\":\"file:nowhere/missing.tif\"}") + zxy);
     assertProblem(missing, 404, "cog_not_found", null);
     assertThat(missing.json().path("location").asString()).isEqualTo("file:nowhere/missing.tif");
+  }
+
+  @Test
+  void aCogOverHttpIsReadWithRangeRequestsFromAllowedNetworksOnly() throws IOException {
+    byte[] cog = Files.readAllBytes(filesRoot.resolve("u8-deflate-4326.tif"));
+    var ranges = new java.util.concurrent.atomic.AtomicInteger();
+    var server = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+    server.createContext("/cogs/u8.tif", exchange -> ArchivesIT.serveRange(exchange, cog, ranges));
+    server.start();
+    try {
+      int port = server.getAddress().getPort();
+      String remote = layer("{\"url\":\"http://127.0.0.1:" + port + "/cogs/u8.tif\"}");
+      String local = layer("{\"url\":\"file:u8-deflate-4326.tif\"}");
+      int[] xy = GdalOracle.tileAt(10.5, 50.5, 11);
+      String zxy = "/tiles/11/" + xy[0] + "/" + xy[1] + ".png";
+      assertThat(argb(get("/api/layers/" + remote + zxy))).isEqualTo(argb(get("/api/layers/" + local + zxy)));
+      assertThat(ranges.get()).as("range requests").isPositive();
+      assertThat(admin.get("/api/layers/" + remote + "/point?lon=10.5&lat=50.5").json().path("values").get(0)
+          .asDouble()).isEqualTo(admin.get("/api/layers/" + local + "/point?lon=10.5&lat=50.5").json()
+          .path("values").get(0).asDouble());
+
+      String refused = layer("{\"url\":\"http://[::1]:" + port + "/cogs/u8.tif\"}");
+      assertProblem(admin.get("/api/layers/" + refused + zxy), 403, "outbound_not_allowed", null);
+      assertProblem(admin.get("/api/layers/" + refused + "/info"), 403, "outbound_not_allowed", null);
+      String gone = layer("{\"url\":\"http://127.0.0.1:" + port + "/cogs/missing.tif\"}");
+      assertThat(admin.get("/api/layers/" + gone + "/info").status()).isIn(404, 502);
+    } finally {
+      server.stop(0);
+    }
   }
 
   @Test

@@ -1,0 +1,74 @@
+"""The rasterio peer of the raster tile benchmark: what TiTiler's /cog/tiles does (rio-tiler's reader), written out
+so it runs on Debian's python3-rasterio + python3-fastapi + python3-uvicorn alone: open the COG, WarpedVRT to
+EPSG:3857, read the tile's window at 256 px (GDAL picks the overview), mask from nodata/internal mask, rescale,
+colormap, encode PNG with GDAL's PNG driver through a MemoryFile.
+
+    uvicorn --app-dir bench/raster rio_tiles:app --port 8090 --workers 2
+
+GET /cog/tiles/{z}/{x}/{y}.png?url=/abs/path.tif&rescale=min,max&colormap_name=viridis&resampling=nearest
+"""
+import math
+import os
+
+import numpy
+import rasterio
+from fastapi import FastAPI, Query, Response
+from rasterio.enums import Resampling
+from rasterio.io import MemoryFile
+from rasterio.vrt import WarpedVRT
+from rasterio.windows import from_bounds
+
+app = FastAPI()
+WORLD = 2 * math.pi * 6378137.0
+COLORMAPS = os.path.join(os.path.dirname(__file__), "..", "..", "engine", "src", "main", "resources", "dev",
+                         "tessera", "engine", "raster", "colormaps")
+_tables = {}
+_datasets = {}
+
+
+def colormap(name):
+    if name not in _tables:
+        rows = [line.split() for line in open(os.path.join(COLORMAPS, name + ".txt")) if not line.startswith("#")]
+        _tables[name] = numpy.array([[int(v) for v in r] for r in rows if r], dtype=numpy.uint8)
+    return _tables[name]
+
+
+def dataset(url):
+    # rio-tiler opens per request; GDAL's block cache and open-file cache persist either way. Keep one handle per
+    # worker so the comparison is of tile work, not of opening.
+    if url not in _datasets:
+        _datasets[url] = rasterio.open(url)
+    return _datasets[url]
+
+
+@app.get("/cog/tiles/{z}/{x}/{y}.png")
+def tile(z: int, x: int, y: int, url: str, rescale: str = Query(None), colormap_name: str = Query(None),
+         resampling: str = "nearest", tilesize: int = 256):
+    size = WORLD / (1 << z)
+    left = -WORLD / 2 + x * size
+    top = WORLD / 2 - y * size
+    src = dataset(url)
+    with WarpedVRT(src, crs="EPSG:3857", resampling=Resampling[resampling], add_alpha=False) as vrt:
+        window = from_bounds(left, top - size, left + size, top, transform=vrt.transform)
+        bands = list(range(1, min(src.count, 3) + 1)) if src.count >= 3 else [1]
+        data = vrt.read(indexes=bands, window=window, out_shape=(len(bands), tilesize, tilesize), boundless=True,
+                        masked=True, resampling=Resampling[resampling])
+        mask = vrt.read_masks(1, window=window, out_shape=(tilesize, tilesize), boundless=True)
+    if not mask.any():
+        return Response(status_code=204)
+    values = data.filled(0).astype("float64")
+    if rescale:
+        lo, hi = (float(v) for v in rescale.split(","))
+        values = (values - lo) / (hi - lo) * 255.0
+    values = numpy.clip(numpy.rint(values), 0, 255).astype(numpy.uint8)
+    if colormap_name and len(bands) == 1:
+        rgb = colormap(colormap_name)[values[0]].transpose(2, 0, 1)
+    elif len(bands) == 1:
+        rgb = numpy.repeat(values, 3, axis=0)
+    else:
+        rgb = values
+    image = numpy.concatenate([rgb, mask[numpy.newaxis, :, :]])
+    with MemoryFile() as mem:
+        with mem.open(driver="PNG", width=tilesize, height=tilesize, count=4, dtype="uint8", ZLEVEL=3) as dst:
+            dst.write(image)
+        return Response(content=mem.read(), media_type="image/png")
