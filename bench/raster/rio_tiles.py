@@ -1,6 +1,6 @@
 """The rasterio peer of the raster tile benchmark: what TiTiler's /cog/tiles does (rio-tiler's reader), written out
 so it runs on Debian's python3-rasterio + python3-fastapi + python3-uvicorn alone: open the COG, WarpedVRT to
-EPSG:3857, read the tile's window at 256 px (GDAL picks the overview), mask from nodata/internal mask, rescale,
+EPSG:3857 over the tile at the COG's resolution, read at 256 px (GDAL picks the overview), mask from nodata/internal mask, rescale,
 colormap, encode PNG with GDAL's PNG driver through a MemoryFile.
 
     uvicorn --app-dir bench/raster rio_tiles:app --port 8090 --workers 2
@@ -15,8 +15,9 @@ import rasterio
 from fastapi import FastAPI, Query, Response
 from rasterio.enums import Resampling
 from rasterio.io import MemoryFile
+from rasterio.transform import from_origin
 from rasterio.vrt import WarpedVRT
-from rasterio.windows import from_bounds
+from rasterio.warp import calculate_default_transform
 
 app = FastAPI()
 WORLD = 2 * math.pi * 6378137.0
@@ -35,9 +36,11 @@ def colormap(name):
 
 def dataset(url):
     # rio-tiler opens per request; GDAL's block cache and open-file cache persist either way. Keep one handle per
-    # worker so the comparison is of tile work, not of opening.
+    # worker so the comparison is of tile work, not of opening. Also keep the COG's native resolution in EPSG:3857.
     if url not in _datasets:
-        _datasets[url] = rasterio.open(url)
+        src = rasterio.open(url)
+        transform, _, _ = calculate_default_transform(src.crs, "EPSG:3857", src.width, src.height, *src.bounds)
+        _datasets[url] = (src, transform.a)
     return _datasets[url]
 
 
@@ -47,13 +50,18 @@ def tile(z: int, x: int, y: int, url: str, rescale: str = Query(None), colormap_
     size = WORLD / (1 << z)
     left = -WORLD / 2 + x * size
     top = WORLD / 2 - y * size
-    src = dataset(url)
-    with WarpedVRT(src, crs="EPSG:3857", resampling=Resampling[resampling], add_alpha=False) as vrt:
-        window = from_bounds(left, top - size, left + size, top, transform=vrt.transform)
+    src, native = dataset(url)
+    # as rio-tiler's get_vrt_transform: a WarpedVRT over the tile's bounds at the finer of the tile's and the COG's
+    # resolution, read decimated to the tile size, so GDAL reads the matching overview (the VRT's implicit overviews)
+    res = min(size / tilesize, native)
+    side = max(tilesize, int(round(size / res)))
+    resampling_method = Resampling[resampling]
+    with WarpedVRT(src, crs="EPSG:3857", transform=from_origin(left, top, size / side, size / side), width=side,
+                   height=side, resampling=resampling_method) as vrt:
         bands = list(range(1, min(src.count, 3) + 1)) if src.count >= 3 else [1]
-        data = vrt.read(indexes=bands, window=window, out_shape=(len(bands), tilesize, tilesize), boundless=True,
-                        masked=True, resampling=Resampling[resampling])
-        mask = vrt.read_masks(1, window=window, out_shape=(tilesize, tilesize), boundless=True)
+        data = vrt.read(indexes=bands, out_shape=(len(bands), tilesize, tilesize), masked=True,
+                        resampling=resampling_method)
+        mask = vrt.dataset_mask(out_shape=(tilesize, tilesize), resampling=resampling_method)
     if not mask.any():
         return Response(status_code=204)
     values = data.filled(0).astype("float64")

@@ -69,8 +69,18 @@ public final class BlockCache {
   }
 
   private static long sizeOf(Object value) {
-    if (value instanceof double[][] samples) {
-      return (long) samples.length * (samples.length == 0 ? 0 : samples[0].length) * 8 + 64;
+    if (value instanceof Object[] bands) {
+      long size = 64;
+      for (Object band : bands) {
+        size += sizeOf(band);
+      }
+      return size;
+    }
+    if (value instanceof float[] f) {
+      return f.length * 4L + 16;
+    }
+    if (value instanceof double[] d) {
+      return d.length * 8L + 16;
     }
     return value instanceof byte[] mask ? mask.length + 16 : 64;
   }

@@ -262,11 +262,17 @@ public final class Cog implements AutoCloseable {
     if (xStart >= xEnd || yStart >= yEnd) {
       return;
     }
-    double[][] samples = new double[bands.length][];
+    float[][] floats = new float[bands.length][];
+    double[][] doubles = new double[bands.length][];
     for (int i = 0; i < bands.length; i++) {
-      samples[i] = band(l, col, row, bands[i]);
+      Object samples = band(l, col, row, bands[i]);
+      if (samples instanceof float[] f) {
+        floats[i] = f;
+      } else {
+        doubles[i] = (double[]) samples;
+      }
     }
-    double[] alpha = alphaBand >= 0 ? band(l, col, row, alphaBand) : null;
+    Object alpha = alphaBand >= 0 ? band(l, col, row, alphaBand) : null;
     byte[] mask = l.mask() == null ? null : mask(l, col, row);
     boolean checkNodata = nodata != null;
     boolean nanNodata = checkNodata && Double.isNaN(nodata);
@@ -275,9 +281,9 @@ public final class Cog implements AutoCloseable {
       int src = (y - ty0) * tw + (xStart - tx0);
       int dst = (y - window.y0) * window.width + (xStart - window.x0);
       for (int x = xStart; x < xEnd; x++, src++, dst++) {
-        boolean valid = (mask == null || mask[src] != 0) && (alpha == null || alpha[src] > 0);
+        boolean valid = (mask == null || mask[src] != 0) && (alpha == null || value(alpha, src) > 0);
         for (int i = 0; i < bands.length; i++) {
-          double v = samples[i][src];
+          double v = floats[i] != null ? floats[i][src] : doubles[i][src];
           window.samples[i][dst] = v;
           if (checkNodata && (nanNodata ? Double.isNaN(v) : v == nd)) {
             valid = false;
@@ -288,12 +294,19 @@ public final class Cog implements AutoCloseable {
     }
   }
 
-  /** The samples of one band in one internal tile, from the cache or read and decoded. */
-  private double[] band(Level l, int col, int row, int band) {
+  private static double value(Object samples, int i) {
+    return samples instanceof float[] f ? f[i] : ((double[]) samples)[i];
+  }
+
+  /**
+   * The samples of one band in one internal tile ({@code float[]} or {@code double[]}), from the cache or read and
+   * decoded; a pixel-interleaved tile is decoded once for all its bands.
+   */
+  private Object band(Level l, int col, int row, int band) {
     TiffDirectory d = l.image();
     int index = d.tileIndex(col, row, d.planar() ? band : 0);
     BlockCache.Key key = new BlockCache.Key(this, l.id() * 2, index);
-    double[][] samples = (double[][]) cache.get(key);
+    Object[] samples = (Object[]) cache.get(key);
     if (samples == null) {
       samples = TileDecoder.samples(d, fetch(d, index), order, name);
       cache.put(key, samples);

@@ -10,24 +10,27 @@ import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageOutputStream;
 
 /**
- * Encodes ARGB pixels with the JDK's ImageIO writers: PNG (RGB when every pixel is opaque, else RGBA; a low DEFLATE
- * level, since tiles are encoded on every cache miss) and JPEG (quality 0.85, no alpha). Thread-safe.
+ * Encodes ARGB pixels: PNG with {@link PngWriter} (RGB when every pixel is opaque, else RGBA) and JPEG with the JDK's
+ * ImageIO writer (quality 0.85, no alpha). Thread-safe.
  */
 public final class ImageEncoder {
   private ImageEncoder() {}
 
   public static byte[] encode(int[] argb, int width, int height, ImageFormat format) {
     boolean opaque = format == ImageFormat.JPEG || allOpaque(argb);
+    if (format == ImageFormat.PNG) {
+      return PngWriter.write(argb, width, height, !opaque);
+    }
     BufferedImage image =
         new BufferedImage(width, height, opaque ? BufferedImage.TYPE_INT_RGB : BufferedImage.TYPE_INT_ARGB);
     image.setRGB(0, 0, width, height, argb, 0, width);
-    ImageWriter writer = ImageIO.getImageWritersByFormatName(format == ImageFormat.PNG ? "png" : "jpeg").next();
+    ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
     ByteArrayOutputStream bytes = new ByteArrayOutputStream(16 * 1024);
     try (ImageOutputStream out = ImageIO.createImageOutputStream(bytes)) {
       writer.setOutput(out);
       ImageWriteParam param = writer.getDefaultWriteParam();
       param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-      param.setCompressionQuality(format == ImageFormat.PNG ? 0.7f : 0.85f);
+      param.setCompressionQuality(0.85f);
       writer.write(null, new IIOImage(image, null, null), param);
     } catch (IOException e) {
       throw new IllegalStateException("encoding an in-memory image failed", e);

@@ -30,7 +30,8 @@ public class RasterException extends RuntimeException {
     return new RasterException(Kind.UNSUPPORTED, message, null, null);
   }
 
-  static RasterException io(String message, Throwable cause) {
+  /** The byte source failed (I/O, HTTP). */
+  public static RasterException io(String message, Throwable cause) {
     return new RasterException(Kind.IO, message, null, cause);
   }
 

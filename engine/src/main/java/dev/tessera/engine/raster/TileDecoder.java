@@ -5,20 +5,22 @@ import java.nio.ByteOrder;
 
 /**
  * Turns the bytes of one internal tile into samples: decompression, predictor undone (2 horizontal differencing, 3
- * floating point), then one {@code double[]} per band held by the tile (all bands pixel-interleaved, one when
- * planar). Masks (1 bit) become one byte per pixel, 0 for transparent. Stateless and thread-safe.
+ * floating point), then one array per band held by the tile (all bands pixel-interleaved, one when planar):
+ * {@code float[]} for types a float holds exactly (8- and 16-bit integers, float32), halving what the block cache
+ * keeps, else {@code double[]}. Masks (1 bit) become one byte per pixel, 0 for transparent. Stateless and
+ * thread-safe.
  */
 final class TileDecoder {
   private TileDecoder() {}
 
-  static double[][] samples(TiffDirectory d, byte[] raw, ByteOrder order, String name) {
+  static Object[] samples(TiffDirectory d, byte[] raw, ByteOrder order, String name) {
     int bands = d.planar() ? 1 : d.samplesPerPixel();
     int pixels = d.tileWidth() * d.tileHeight();
     if (raw.length == 0) {
-      return new double[bands][pixels]; // a sparse tile (never written): zeros, as GDAL reads it without nodata
+      return floats(new double[bands][pixels]); // a sparse tile (never written): zeros, as GDAL reads it
     }
     if (d.compression() == TiffDirectory.COMPRESSION_JPEG) {
-      return JpegTiles.decode(d, raw, bands, name);
+      return floats(JpegTiles.decode(d, raw, bands, name));
     }
     byte[] data = Decompression.decompress(d.compression(), raw, (int) d.decodedTileBytes(), name);
     int bytes = d.sampleType().bytes();
@@ -30,14 +32,35 @@ final class TileDecoder {
       buf = ByteBuffer.wrap(floatingPoint(data, d.tileWidth(), d.tileHeight(), bands, bytes))
           .order(ByteOrder.BIG_ENDIAN);
     }
-    double[][] out = new double[bands][pixels];
     SampleType type = d.sampleType();
+    boolean exactInFloat = type != SampleType.UINT32 && type != SampleType.INT32 && type != SampleType.FLOAT64;
+    Object[] out = new Object[bands];
+    for (int b = 0; b < bands; b++) {
+      out[b] = exactInFloat ? new float[pixels] : new double[pixels];
+    }
     int offset = 0;
     for (int p = 0; p < pixels; p++) {
       for (int b = 0; b < bands; b++) {
-        out[b][p] = type.read(buf, offset);
+        double v = type.read(buf, offset);
+        if (exactInFloat) {
+          ((float[]) out[b])[p] = (float) v;
+        } else {
+          ((double[]) out[b])[p] = v;
+        }
         offset += bytes;
       }
+    }
+    return out;
+  }
+
+  private static Object[] floats(double[][] samples) {
+    Object[] out = new Object[samples.length];
+    for (int b = 0; b < samples.length; b++) {
+      float[] f = new float[samples[b].length];
+      for (int i = 0; i < f.length; i++) {
+        f[i] = (float) samples[b][i];
+      }
+      out[b] = f;
     }
     return out;
   }

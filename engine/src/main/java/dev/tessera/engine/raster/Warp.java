@@ -5,10 +5,10 @@ import dev.tessera.engine.tile.TileCoord;
 import dev.tessera.engine.tile.WebMercator;
 
 /**
- * Warps a COG into one WebMercatorQuad tile: every output pixel centre is taken to the COG's CRS exactly (proj4j,
- * or closed formulas for EPSG:4326 and EPSG:3857), the overview is chosen as gdalwarp chooses it (see
- * {@link #coarsestWithin}), only the internal tiles under the covered window are read, and each pixel is resampled with the nearest, bilinear or cubic kernel over the valid source
- * pixels (weights renormalised where neighbours are nodata, as GDAL does). Stateless and thread-safe.
+ * Warps a COG into one WebMercatorQuad tile: every output pixel centre is taken to the COG's CRS (closed formulas for
+ * EPSG:4326 and EPSG:3857, else proj4j, see {@link #sourcePixels}), the overview is chosen as gdalwarp chooses it (see
+ * {@link #coarsestWithin}), only the internal tiles under the covered window are read, and each pixel is resampled
+ * with the nearest, bilinear or cubic kernel over the valid source pixels (weights renormalised where neighbours are nodata, as GDAL does). Stateless and thread-safe.
  */
 public final class Warp {
   /** Largest source window one tile may read, in samples: beyond it the file lacks overviews for this zoom. */
@@ -24,15 +24,159 @@ public final class Warp {
     int n = size * size;
     double[] xs = new double[n];
     double[] ys = new double[n];
+    boolean approximated = sourcePixels(cog, tile, size, xs, ys);
+    int level = level(cog, xs, ys, size);
+    if (approximated) {
+      refineNearEdges(cog, tile, size, level, xs, ys);
+    }
+    return sample(cog, level, xs, ys, size, size, bands, resampling, nodata);
+  }
+
+  /**
+   * Transforms exactly the interpolated pixels that lie within twice the measured interpolation error of a pixel edge
+   * of {@code level}: only there could the approximation change which source pixel is nearest, so nearest sampling
+   * matches an exact transform (gdalwarp -et 0) while ~99% of pixels are interpolated.
+   */
+  private static void refineNearEdges(Cog cog, TileCoord tile, int size, int level, double[] xs, double[] ys) {
+    double sx = (double) cog.level(level).width() / cog.width();
+    double sy = (double) cog.level(level).height() / cog.height();
+    double margin = 2 * MAX_GRID_ERROR;
+    int n = size * size;
+    int[] near = new int[n];
+    int count = 0;
+    for (int k = 0; k < n; k++) {
+      double fx = xs[k] * sx - Math.floor(xs[k] * sx);
+      double fy = ys[k] * sy - Math.floor(ys[k] * sy);
+      if (fx < margin * sx || fx > 1 - margin * sx || fy < margin * sy || fy > 1 - margin * sy) {
+        near[count++] = k;
+      }
+    }
+    double scale = 1L << tile.z();
+    double[] ex = new double[count];
+    double[] ey = new double[count];
+    for (int c = 0; c < count; c++) {
+      int k = near[c];
+      ex[c] = (tile.x() + (k % size + 0.5) / size) / scale;
+      ey[c] = (tile.y() + (k / size + 0.5) / size) / scale;
+    }
+    toPixels(cog, ex, ey, count);
+    for (int c = 0; c < count; c++) {
+      xs[near[c]] = ex[c];
+      ys[near[c]] = ey[c];
+    }
+  }
+
+  /**
+   * Full-resolution pixel coordinates of every output pixel centre. EPSG:4326 and EPSG:3857 are separable (x from
+   * the column, y from the row), so those take one formula per row and column. Other CRSs are transformed exactly at
+   * a grid of nodes every {@value #GRID} pixels and interpolated bilinearly between them, when the interpolation
+   * error, measured against exact transforms at every cell centre, stays below {@value #MAX_GRID_ERROR} source pixels
+   * (pixels that close to a source pixel edge are then transformed exactly, see {@link #refineNearEdges}); otherwise
+   * every pixel is transformed exactly. Returns whether the result was interpolated. gdalwarp approximates likewise
+   * (0.125 px by default, without the refinement).
+   */
+  static boolean sourcePixels(Cog cog, TileCoord tile, int size, double[] xs, double[] ys) {
+    double scale = 1L << tile.z();
+    int epsg = cog.geo().epsg();
+    if (epsg == 4326 || epsg == 3857 || epsg == 900913) {
+      double[] colX = new double[size];
+      double[] rowY = new double[size];
+      double[] zeros = new double[size];
+      for (int i = 0; i < size; i++) {
+        colX[i] = (tile.x() + (i + 0.5) / size) / scale;
+        rowY[i] = (tile.y() + (i + 0.5) / size) / scale;
+      }
+      double[] colY = zeros.clone();
+      double[] rowX = zeros.clone();
+      java.util.Arrays.fill(colY, 0.5);
+      java.util.Arrays.fill(rowX, 0.5);
+      toCrs(epsg, colX, colY, size);
+      toCrs(epsg, rowX, rowY, size);
+      GeoReference geo = cog.geo();
+      double[] pixel = new double[2];
+      for (int j = 0; j < size; j++) {
+        for (int i = 0; i < size; i++) {
+          geo.toPixel(colX[i], rowY[j], pixel);
+          xs[j * size + i] = pixel[0];
+          ys[j * size + i] = pixel[1];
+        }
+      }
+      return false;
+    }
+    if (size % GRID == 0 && interpolated(cog, tile, size, xs, ys)) {
+      return true;
+    }
+    exact(cog, tile, size, xs, ys);
+    return false;
+  }
+
+  static final int GRID = 16;
+  static final double MAX_GRID_ERROR = 1e-3;
+
+  private static boolean interpolated(Cog cog, TileCoord tile, int size, double[] xs, double[] ys) {
+    int cells = size / GRID;
+    int nodes = cells + 1;
+    double[] nx = new double[nodes * nodes];
+    double[] ny = new double[nodes * nodes];
+    double scale = 1L << tile.z();
+    for (int j = 0; j < nodes; j++) {
+      for (int i = 0; i < nodes; i++) {
+        nx[j * nodes + i] = (tile.x() + (double) i * GRID / size) / scale;
+        ny[j * nodes + i] = (tile.y() + (double) j * GRID / size) / scale;
+      }
+    }
+    toPixels(cog, nx, ny, nx.length);
+    double[] cx = new double[cells * cells];
+    double[] cy = new double[cells * cells];
+    for (int j = 0; j < cells; j++) {
+      for (int i = 0; i < cells; i++) {
+        cx[j * cells + i] = (tile.x() + (i + 0.5) * GRID / size) / scale;
+        cy[j * cells + i] = (tile.y() + (j + 0.5) * GRID / size) / scale;
+      }
+    }
+    toPixels(cog, cx, cy, cx.length);
+    for (int j = 0; j < cells; j++) {
+      for (int i = 0; i < cells; i++) {
+        int a = j * nodes + i;
+        double ix = (nx[a] + nx[a + 1] + nx[a + nodes] + nx[a + nodes + 1]) / 4;
+        double iy = (ny[a] + ny[a + 1] + ny[a + nodes] + ny[a + nodes + 1]) / 4;
+        double error = Math.max(Math.abs(ix - cx[j * cells + i]), Math.abs(iy - cy[j * cells + i]));
+        if (!(error <= MAX_GRID_ERROR)) {
+          return false; // also for NaN: a node the projection cannot reach
+        }
+      }
+    }
+    for (int j = 0; j < size; j++) {
+      double v = (j + 0.5) / GRID;
+      int cj = Math.min(cells - 1, (int) v);
+      double fv = v - cj;
+      for (int i = 0; i < size; i++) {
+        double u = (i + 0.5) / GRID;
+        int ci = Math.min(cells - 1, (int) u);
+        double fu = u - ci;
+        int a = cj * nodes + ci;
+        int k = j * size + i;
+        xs[k] = (nx[a] * (1 - fu) + nx[a + 1] * fu) * (1 - fv) + (nx[a + nodes] * (1 - fu) + nx[a + nodes + 1] * fu) * fv;
+        ys[k] = (ny[a] * (1 - fu) + ny[a + 1] * fu) * (1 - fv) + (ny[a + nodes] * (1 - fu) + ny[a + nodes + 1] * fu) * fv;
+      }
+    }
+    return true;
+  }
+
+  private static void exact(Cog cog, TileCoord tile, int size, double[] xs, double[] ys) {
     double scale = 1L << tile.z();
     for (int j = 0; j < size; j++) {
       double uy = (tile.y() + (j + 0.5) / size) / scale;
       for (int i = 0; i < size; i++) {
-        double ux = (tile.x() + (i + 0.5) / size) / scale;
-        xs[j * size + i] = ux;
+        xs[j * size + i] = (tile.x() + (i + 0.5) / size) / scale;
         ys[j * size + i] = uy;
       }
     }
+    toPixels(cog, xs, ys, size * size);
+  }
+
+  /** Unit-square Web Mercator coordinates to full-resolution pixel coordinates, in place. */
+  private static void toPixels(Cog cog, double[] xs, double[] ys, int n) {
     toCrs(cog.geo().epsg(), xs, ys, n);
     double[] pixel = new double[2];
     for (int k = 0; k < n; k++) {
@@ -43,8 +187,6 @@ public final class Warp {
       xs[k] = pixel[0];
       ys[k] = pixel[1];
     }
-    int level = level(cog, xs, ys, size);
-    return sample(cog, level, xs, ys, size, size, bands, resampling, nodata);
   }
 
   /** Unit-square Web Mercator coordinates to the CRS, in place. */

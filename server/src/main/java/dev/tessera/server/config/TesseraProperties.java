@@ -36,7 +36,8 @@ public record TesseraProperties(
     @Valid @NotNull Tiles tiles,
     @Valid @NotNull Cors cors,
     @Valid @NotNull Outbound outbound,
-    @Valid @NotNull Archives archives) {
+    @Valid @NotNull Archives archives,
+    @Valid @NotNull Cogs cogs) {
 
   /**
    * @param maxBodyBytes largest JSON request body accepted ({@code MAX_BODY_SIZE}); larger answers 413
@@ -85,6 +86,12 @@ public record TesseraProperties(
    * @param httpTimeoutSeconds connect timeout for archives read over HTTP(S) ({@code ARCHIVES_HTTP_TIMEOUT})
    */
   public record Archives(@Min(1) int maxOpen, @Min(1) long httpTimeoutSeconds) {}
+
+  /**
+   * @param blockCacheBytes most bytes of decoded COG tiles kept, shared by every geotiff layer ({@code
+   *     COG_CACHE_BYTES}); 0 turns the cache off
+   */
+  public record Cogs(@Min(0) long blockCacheBytes) {}
 
   public boolean embedded() {
     return databaseUrl == null || databaseUrl.isBlank();

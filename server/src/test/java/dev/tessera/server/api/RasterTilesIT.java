@@ -363,10 +363,33 @@ class RasterTilesIT {
       assertProblem(admin.get("/api/layers/" + refused + zxy), 403, "outbound_not_allowed", null);
       assertProblem(admin.get("/api/layers/" + refused + "/info"), 403, "outbound_not_allowed", null);
       String gone = layer("{\"url\":\"http://127.0.0.1:" + port + "/cogs/missing.tif\"}");
-      assertThat(admin.get("/api/layers/" + gone + "/info").status()).isIn(404, 502);
+      assertProblem(admin.get("/api/layers/" + gone + "/info"), 404, "cog_not_found", null);
     } finally {
       server.stop(0);
     }
+  }
+
+  @Test
+  void directDeliveryServesTheFileByRangeWithCors() throws IOException, InterruptedException {
+    String id = layer("{\"delivery\":\"direct\",\"url\":\"file:u8-deflate-4326.tif\"}");
+    byte[] whole = Files.readAllBytes(filesRoot.resolve("u8-deflate-4326.tif"));
+    var range = http.send(admin.request("/api/layers/" + id + "/cog", "Range", "bytes=0-15", "Origin",
+        "https://maps.example.org").GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(range.statusCode()).isEqualTo(206);
+    assertThat(range.body()).isEqualTo(java.util.Arrays.copyOf(whole, 16));
+    assertThat(range.headers().firstValue("Content-Range")).contains("bytes 0-15/" + whole.length);
+    assertThat(range.headers().firstValue("Access-Control-Allow-Origin")).isPresent();
+    assertThat(range.headers().firstValue("Access-Control-Expose-Headers").orElse("")).contains("Content-Range");
+    var preflight = http.send(admin.request("/api/layers/" + id + "/cog", "Origin", "https://maps.example.org",
+        "Access-Control-Request-Method", "GET", "Access-Control-Request-Headers", "range")
+        .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(preflight.headers().firstValue("Access-Control-Allow-Headers").orElse("").toLowerCase())
+        .contains("range");
+    String remote = layer("{\"delivery\":\"direct\",\"url\":\"https://data.example.org/x.tif\"}");
+    var redirect = get("/api/layers/" + remote + "/cog");
+    assertThat(redirect.statusCode()).isEqualTo(303);
+    assertThat(redirect.headers().firstValue("Location")).contains("https://data.example.org/x.tif");
+    assertThat(new ApiClient(port, null).get("/api/layers/" + id + "/cog").status()).isEqualTo(404);
   }
 
   @Test

@@ -35,23 +35,23 @@ import tools.jackson.databind.node.ObjectNode;
  * size so a replaced file is reopened. Locations: {@code file:relative/path.tif} or a relative path under FILES_ROOT
  * (no escape, symbolic links included), or http(s) URLs allowed by {@link OutboundPolicy}, read with range requests
  * through Tileverse's block cache. A temporal layer's location comes from its URL template and the request's time.
- * Decoded internal tiles of every COG share one {@link BlockCache} (128 MiB). Thread-safe.
+ * Decoded internal tiles of every COG share one {@link BlockCache} ({@code COG_CACHE_BYTES}). Thread-safe.
  */
 @Component
 public class CogSources implements TileSourceProvider {
-  static final long BLOCK_CACHE_BYTES = 128L * 1024 * 1024;
   private static final int HTTP_BLOCK_BYTES = 64 * 1024;
 
   private final Path filesRoot;
   private final OutboundPolicy outbound;
   private final Duration httpTimeout;
-  private final BlockCache blocks = new BlockCache(BLOCK_CACHE_BYTES);
+  private final BlockCache blocks;
   private final Cache<String, Cog> open;
 
   CogSources(TesseraProperties properties, OutboundPolicy outbound) {
     this.filesRoot = properties.filesRoot();
     this.outbound = outbound;
     this.httpTimeout = Duration.ofSeconds(properties.archives().httpTimeoutSeconds());
+    this.blocks = new BlockCache(properties.cogs().blockCacheBytes());
     this.open = Caffeine.newBuilder()
         .maximumSize(properties.archives().maxOpen())
         .removalListener((String key, Cog cog, RemovalCause cause) -> {
@@ -112,8 +112,7 @@ public class CogSources implements TileSourceProvider {
       if (lower.startsWith("s3://")) {
         throw CogException.unsupported(location, "s3:// COGs are not served yet; use an https:// URL to the object.");
       }
-      String relative = lower.startsWith("file:") ? location.substring(5) : location;
-      Path path = ArchiveFiles.resolve(filesRoot, relative, r -> CogException.notFound(location));
+      Path path = localFile(location);
       String key = path + "@" + modified(path, location);
       return open.get(key, k -> Cog.open(file(path, location), location, blocks));
     } catch (RasterException e) {
@@ -121,7 +120,19 @@ public class CogSources implements TileSourceProvider {
         throw CogException.notFound(location);
       }
       throw CogException.of(e, location, isRemote(location));
+    } catch (java.io.UncheckedIOException e) { // Tileverse's header buffer reads at build time
+      if (notFound(e.getCause())) {
+        throw CogException.notFound(location);
+      }
+      throw CogException.of(RasterException.io(location + " could not be read: " + e.getCause().getMessage(),
+          e.getCause()), location, true);
     }
+  }
+
+  /** The file a local location ({@code file:relative/path} or a bare relative path) names under FILES_ROOT. */
+  Path localFile(String location) {
+    String relative = location.toLowerCase(Locale.ROOT).startsWith("file:") ? location.substring(5) : location;
+    return ArchiveFiles.resolve(filesRoot, relative, r -> CogException.notFound(location));
   }
 
   private RangeReader http(URI uri) {
@@ -138,7 +149,7 @@ public class CogSources implements TileSourceProvider {
   }
 
   private static boolean notFound(IOException e) {
-    String message = String.valueOf(e.getMessage());
+    String message = String.valueOf(e.getMessage()) + " " + (e.getCause() == null ? "" : e.getCause().getMessage());
     return !(e instanceof HttpTimeoutException) && (message.contains("404") || message.contains("Not Found"));
   }
 
