@@ -9,6 +9,7 @@ GET /cog/tiles/{z}/{x}/{y}.png?url=/abs/path.tif&rescale=min,max&colormap_name=v
 """
 import math
 import os
+import threading
 
 import numpy
 import rasterio
@@ -24,7 +25,7 @@ WORLD = 2 * math.pi * 6378137.0
 COLORMAPS = os.path.join(os.path.dirname(__file__), "..", "..", "engine", "src", "main", "resources", "dev",
                          "tessera", "engine", "raster", "colormaps")
 _tables = {}
-_datasets = {}
+_local = threading.local()  # GDAL dataset handles are not thread-safe; FastAPI runs sync endpoints in a thread pool
 
 
 def colormap(name):
@@ -36,12 +37,13 @@ def colormap(name):
 
 def dataset(url):
     # rio-tiler opens per request; GDAL's block cache and open-file cache persist either way. Keep one handle per
-    # worker so the comparison is of tile work, not of opening. Also keep the COG's native resolution in EPSG:3857.
-    if url not in _datasets:
+    # worker thread so the comparison is of tile work, not of opening. Also keep the COG's native resolution in EPSG:3857.
+    datasets = _local.__dict__.setdefault("datasets", {})
+    if url not in datasets:
         src = rasterio.open(url)
         transform, _, _ = calculate_default_transform(src.crs, "EPSG:3857", src.width, src.height, *src.bounds)
-        _datasets[url] = (src, transform.a)
-    return _datasets[url]
+        datasets[url] = (src, transform.a)
+    return datasets[url]
 
 
 @app.get("/cog/tiles/{z}/{x}/{y}.png")

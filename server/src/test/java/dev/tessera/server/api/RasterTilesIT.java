@@ -39,11 +39,30 @@ class RasterTilesIT {
   static final Path filesRoot;
   static final Path work;
 
+  /** A fake S3 endpoint (path-style GET with Range, HEAD) serving bucket "cogs" from the files root. */
+  static final com.sun.net.httpserver.HttpServer s3;
+  static final java.util.concurrent.atomic.AtomicInteger s3Ranges = new java.util.concurrent.atomic.AtomicInteger();
+
   static {
     try {
       dir = Files.createTempDirectory("tessera-raster-it");
       filesRoot = Files.createDirectories(dir.resolve("files"));
       work = Files.createDirectories(dir.resolve("work"));
+      s3 = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+      s3.createContext("/cogs/", exchange -> {
+        Path file = filesRoot.resolve(exchange.getRequestURI().getPath().substring("/cogs/".length()));
+        if (!Files.isRegularFile(file)) {
+          exchange.sendResponseHeaders(404, -1);
+          exchange.close();
+          return;
+        }
+        ArchivesIT.serveRange(exchange, Files.readAllBytes(file), s3Ranges);
+      });
+      s3.start();
+      // the AWS SDK's default chains read these: any credentials do for the fake endpoint
+      System.setProperty("aws.accessKeyId", "test-access-key");
+      System.setProperty("aws.secretAccessKey", "test-secret-key");
+      System.setProperty("aws.region", "eu-west-1");
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
@@ -55,6 +74,7 @@ class RasterTilesIT {
     registry.add("tessera.files-root", filesRoot::toString);
     registry.add("tessera.admin.token", () -> ADMIN_TOKEN);
     registry.add("tessera.outbound.allowed-networks", () -> "127.0.0.0/8");
+    registry.add("tessera.cogs.s3-endpoint", () -> "http://127.0.0.1:" + s3.getAddress().getPort());
   }
 
   /** The test rasters: name, GDAL data type, CRS, corners, nodata, creation options, the DN range shown. */
@@ -367,6 +387,20 @@ class RasterTilesIT {
     } finally {
       server.stop(0);
     }
+  }
+
+  @Test
+  void anS3CogIsReadWithRangeRequestsThroughTheAwsSdk() throws IOException {
+    String remote = layer("{\"url\":\"s3://cogs/u8-deflate-4326.tif\"}");
+    String local = layer("{\"url\":\"file:u8-deflate-4326.tif\"}");
+    int[] xy = GdalOracle.tileAt(10.5, 50.5, 11);
+    String zxy = "/tiles/11/" + xy[0] + "/" + xy[1] + ".png";
+    assertThat(argb(get("/api/layers/" + remote + zxy))).isEqualTo(argb(get("/api/layers/" + local + zxy)));
+    assertThat(s3Ranges.get()).as("range requests to the S3 endpoint").isPositive();
+    String missing = layer("{\"url\":\"s3://cogs/nothing-here.tif\"}");
+    var problem = admin.get("/api/layers/" + missing + "/info");
+    assertProblem(problem, 404, "cog_not_found", null);
+    assertThat(problem.json().path("location").asString()).isEqualTo("s3://cogs/nothing-here.tif");
   }
 
   @Test

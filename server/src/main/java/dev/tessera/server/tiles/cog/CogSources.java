@@ -33,8 +33,8 @@ import tools.jackson.databind.node.ObjectNode;
  * Opens the COGs of geotiff layers and keeps them open: a bounded cache of open {@link Cog}s keyed by location
  * ({@code ARCHIVES_MAX_OPEN}, the least used closed on eviction), a local file keyed with its modification time and
  * size so a replaced file is reopened. Locations: {@code file:relative/path.tif} or a relative path under FILES_ROOT
- * (no escape, symbolic links included), or http(s) URLs allowed by {@link OutboundPolicy}, read with range requests
- * through Tileverse's block cache. A temporal layer's location comes from its URL template and the request's time.
+ * (no escape, symbolic links included), http(s) URLs allowed by {@link OutboundPolicy}, or {@code s3://bucket/key}
+ * objects ({@link S3Cogs}), the remote ones read with range requests through Tileverse's block cache. A temporal layer's location comes from its URL template and the request's time.
  * Decoded internal tiles of every COG share one {@link BlockCache} ({@code COG_CACHE_BYTES}). Thread-safe.
  */
 @Component
@@ -45,6 +45,7 @@ public class CogSources implements TileSourceProvider {
   private final OutboundPolicy outbound;
   private final Duration httpTimeout;
   private final BlockCache blocks;
+  private final S3Cogs s3;
   private final Cache<String, Cog> open;
 
   CogSources(TesseraProperties properties, OutboundPolicy outbound) {
@@ -52,6 +53,7 @@ public class CogSources implements TileSourceProvider {
     this.outbound = outbound;
     this.httpTimeout = Duration.ofSeconds(properties.archives().httpTimeoutSeconds());
     this.blocks = new BlockCache(properties.cogs().blockCacheBytes());
+    this.s3 = new S3Cogs(properties.cogs().s3Endpoint(), HTTP_BLOCK_BYTES);
     this.open = Caffeine.newBuilder()
         .maximumSize(properties.archives().maxOpen())
         .removalListener((String key, Cog cog, RemovalCause cause) -> {
@@ -97,7 +99,7 @@ public class CogSources implements TileSourceProvider {
     return url != null ? url : config.path("url").asString("");
   }
 
-  private static boolean isRemote(String location) {
+  static boolean isRemote(String location) {
     return location.contains("://");
   }
 
@@ -110,7 +112,7 @@ public class CogSources implements TileSourceProvider {
         return open.get(location, k -> Cog.open(http(uri), location, blocks));
       }
       if (lower.startsWith("s3://")) {
-        throw CogException.unsupported(location, "s3:// COGs are not served yet; use an https:// URL to the object.");
+        return open.get(location, k -> Cog.open(s3.reader(location), location, blocks));
       }
       Path path = localFile(location);
       String key = path + "@" + modified(path, location);
@@ -120,6 +122,11 @@ public class CogSources implements TileSourceProvider {
         throw CogException.notFound(location);
       }
       throw CogException.of(e, location, isRemote(location));
+    } catch (software.amazon.awssdk.core.exception.SdkException e) {
+      if (e instanceof software.amazon.awssdk.services.s3.model.S3Exception s3e && s3e.statusCode() == 404) {
+        throw CogException.notFound(location);
+      }
+      throw CogException.of(RasterException.io(location + " could not be read: " + e.getMessage(), e), location, true);
     } catch (java.io.UncheckedIOException e) { // Tileverse's header buffer reads at build time
       if (notFound(e.getCause())) {
         throw CogException.notFound(location);
