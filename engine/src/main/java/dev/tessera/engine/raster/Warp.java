@@ -8,7 +8,8 @@ import dev.tessera.engine.tile.WebMercator;
  * Warps a COG into one WebMercatorQuad tile: every output pixel centre is taken to the COG's CRS (closed formulas for
  * EPSG:4326 and EPSG:3857, else proj4j, see {@link #sourcePixels}), the overview is chosen as gdalwarp chooses it (see
  * {@link #coarsestWithin}), only the internal tiles under the covered window are read, and each pixel is resampled
- * with the nearest, bilinear or cubic kernel over the valid source pixels (weights renormalised where neighbours are nodata, as GDAL does). Stateless and thread-safe.
+ * with the nearest, bilinear or cubic kernel over the valid source pixels (weights renormalised where neighbours are
+ * nodata, as GDAL does). Stateless and thread-safe.
  */
 public final class Warp {
   /** Largest source window one tile may read, in samples: beyond it the file lacks overviews for this zoom. */
@@ -156,11 +157,17 @@ public final class Warp {
         double fu = u - ci;
         int a = cj * nodes + ci;
         int k = j * size + i;
-        xs[k] = (nx[a] * (1 - fu) + nx[a + 1] * fu) * (1 - fv) + (nx[a + nodes] * (1 - fu) + nx[a + nodes + 1] * fu) * fv;
-        ys[k] = (ny[a] * (1 - fu) + ny[a + 1] * fu) * (1 - fv) + (ny[a + nodes] * (1 - fu) + ny[a + nodes + 1] * fu) * fv;
+        xs[k] = bilinear(nx, a, nodes, fu, fv);
+        ys[k] = bilinear(ny, a, nodes, fu, fv);
       }
     }
     return true;
+  }
+
+  private static double bilinear(double[] grid, int a, int nodes, double fu, double fv) {
+    double top = grid[a] * (1 - fu) + grid[a + 1] * fu;
+    double bottom = grid[a + nodes] * (1 - fu) + grid[a + nodes + 1] * fu;
+    return top * (1 - fv) + bottom * fv;
   }
 
   private static void exact(Cog cog, TileCoord tile, int size, double[] xs, double[] ys) {

@@ -24,8 +24,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class OutboundPolicy {
-  private static final java.util.regex.Pattern HOST_NAME =
-      java.util.regex.Pattern.compile("(?i)(?=.*[a-z])[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*");
+  /** A DNS name with at least one letter (so not an IPv4 literal). */
+  private static final java.util.regex.Pattern HOST_NAME = java.util.regex.Pattern.compile(
+      "(?i)(?=.*[a-z])[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*");
   private final List<Cidr> allowed;
   private final java.util.Set<String> allowedHosts;
 

@@ -39,7 +39,9 @@ final class SourceLocations {
     String lower = location.toLowerCase(Locale.ROOT);
     if (lower.startsWith("file:")) {
       String path = location.substring(5);
-      return path.isEmpty() || path.startsWith("//") ? "must be file:relative/path under the files root" : pathProblem(path);
+      return path.isEmpty() || path.startsWith("//")
+          ? "must be file:relative/path under the files root"
+          : pathProblem(path);
     }
     if (lower.startsWith("http://") || lower.startsWith("https://")) {
       return httpProblem(location);

@@ -76,7 +76,8 @@ class CogController {
     only(query, Set.of("time", "bbox", "max_size", "nodata", "p", "histogram_bins"));
     double[] bbox = query.containsKey("bbox") ? numbers("bbox", query.get("bbox"), 4) : null;
     if (bbox != null && !(bbox[0] < bbox[2] && bbox[1] < bbox[3])) {
-      throw CogException.invalidParameter("bbox", "bbox must be west,south,east,north with west < east, south < north.");
+      throw CogException.invalidParameter("bbox",
+          "bbox must be west,south,east,north with west < east, south < north.");
     }
     int maxSize = integer(query, "max_size", 1024, 16, 4096);
     int bins = integer(query, "histogram_bins", 10, 1, 1000);

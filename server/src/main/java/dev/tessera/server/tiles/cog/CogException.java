@@ -17,7 +17,8 @@ public class CogException extends ApiException {
 
   static CogException notFound(String location) {
     var e = new CogException(HttpStatus.NOT_FOUND, "cog_not_found",
-        "No COG '" + location + "' " + (location.contains("://") ? "at that URL." : "under the files root (FILES_ROOT)."));
+        "No COG '" + location + "' "
+            + (location.contains("://") ? "at that location." : "under the files root (FILES_ROOT)."));
     e.with("location", location);
     return e;
   }

@@ -34,7 +34,8 @@ import tools.jackson.databind.node.ObjectNode;
  * ({@code ARCHIVES_MAX_OPEN}, the least used closed on eviction), a local file keyed with its modification time and
  * size so a replaced file is reopened. Locations: {@code file:relative/path.tif} or a relative path under FILES_ROOT
  * (no escape, symbolic links included), http(s) URLs allowed by {@link OutboundPolicy}, or {@code s3://bucket/key}
- * objects ({@link S3Cogs}), the remote ones read with range requests through Tileverse's block cache. A temporal layer's location comes from its URL template and the request's time.
+ * objects ({@link S3Cogs}), the remote ones read with range requests through Tileverse's block cache. A temporal
+ * layer's location comes from its URL template and the request's time.
  * Decoded internal tiles of every COG share one {@link BlockCache} ({@code COG_CACHE_BYTES}). Thread-safe.
  */
 @Component
