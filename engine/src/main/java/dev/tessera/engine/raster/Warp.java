@@ -305,8 +305,8 @@ public final class Warp {
       }
       boolean valid = switch (resampling) {
         case NEAREST -> nearest(window, fx[k], fy[k], values);
-        case BILINEAR -> bilinear(window, fx[k], fy[k], values);
-        case CUBIC -> cubic(window, fx[k], fy[k], values);
+        case BILINEAR -> convolve(window, fx[k], fy[k], values, false);
+        case CUBIC -> convolve(window, fx[k], fy[k], values, true);
       };
       if (valid) {
         out.valid()[k] = true;
@@ -331,43 +331,26 @@ public final class Warp {
     return true;
   }
 
-  private static boolean bilinear(Cog.Window w, double x, double y, double[] out) {
+  /** Bilinear (2×2) or Keys cubic (4×4) convolution around pixel-edge point (x, y), over valid pixels only. */
+  private static boolean convolve(Cog.Window w, double x, double y, double[] out, boolean cubic) {
     if (!w.valid[((int) y - w.y0) * w.width + ((int) x - w.x0)]) {
       return false;
     }
-    double u = x - 0.5;
+    double u = x - 0.5; // kernels work on pixel centres
     double v = y - 0.5;
     int i0 = (int) Math.floor(u);
     int j0 = (int) Math.floor(v);
     double fu = u - i0;
     double fv = v - j0;
+    int from = cubic ? -1 : 0;
+    int to = cubic ? 2 : 1;
     double weightSum = 0;
     java.util.Arrays.fill(out, 0);
-    for (int dj = 0; dj <= 1; dj++) {
-      for (int di = 0; di <= 1; di++) {
-        double weight = (di == 0 ? 1 - fu : fu) * (dj == 0 ? 1 - fv : fv);
-        weightSum += accumulate(w, i0 + di, j0 + dj, weight, out);
-      }
-    }
-    return normalise(out, weightSum);
-  }
-
-  private static boolean cubic(Cog.Window w, double x, double y, double[] out) {
-    if (!w.valid[((int) y - w.y0) * w.width + ((int) x - w.x0)]) {
-      return false;
-    }
-    double u = x - 0.5;
-    double v = y - 0.5;
-    int i0 = (int) Math.floor(u);
-    int j0 = (int) Math.floor(v);
-    double fu = u - i0;
-    double fv = v - j0;
-    double weightSum = 0;
-    java.util.Arrays.fill(out, 0);
-    for (int dj = -1; dj <= 2; dj++) {
-      double wy = Resampling.cubic(dj - fv);
-      for (int di = -1; di <= 2; di++) {
-        weightSum += accumulate(w, i0 + di, j0 + dj, wy * Resampling.cubic(di - fu), out);
+    for (int dj = from; dj <= to; dj++) {
+      double wy = cubic ? Resampling.cubic(dj - fv) : dj == 0 ? 1 - fv : fv;
+      for (int di = from; di <= to; di++) {
+        double wx = cubic ? Resampling.cubic(di - fu) : di == 0 ? 1 - fu : fu;
+        weightSum += accumulate(w, i0 + di, j0 + dj, wx * wy, out);
       }
     }
     return normalise(out, weightSum);
