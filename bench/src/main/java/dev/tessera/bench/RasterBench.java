@@ -40,6 +40,8 @@ import java.util.regex.Pattern;
  * <ol>
  *   <li>Bytes read per tile, in process: each listed tile rendered by the engine with no block cache, counting the
  *       internal tiles and bytes the COG reader fetched.
+ *   <li>Tessera once more with no block cache either ({@code COG_CACHE_BYTES=0}): one pass to warm the JIT, then one
+ *       client over the list, each tile once: the latency of a tile nothing has cached.
  *   <li>Tessera ({@code CACHE_SIZE=0}: no tile cache) and the peer, each freshly started: a first pass over the list
  *       (each tile once, 1 client: cold), then a timed run of {@link #RUN} with {@link #THREADS} clients cycling over
  *       the list in a fixed shuffled order (GDAL's and Tessera's block caches warm, tile caches off on both).
@@ -120,6 +122,26 @@ public final class RasterBench {
       BenchProcesses.stop(server.process());
     }
 
+    // 2b. Tessera with no cache at all (no tile cache, no block cache): JIT warmed by one pass, then one client
+    Path bare = Files.createTempDirectory("tessera-rasterbench-");
+    var uncachedServer = BenchProcesses.startServer("tessera-uncached", List.of(javaBin, "-jar", jar.toString()),
+        Map.of("DATA_DIR", bare.toString(), "FILES_ROOT", cogs.toString(), "CACHE_SIZE", "0", "DEMO_CONTENT", "false",
+            "COG_CACHE_BYTES", "0"),
+        TOKEN, work.resolve("logs/tessera-uncached.log"));
+    Run tesseraUncached;
+    try {
+      Map<String, String> ids = new LinkedHashMap<>();
+      for (String name : FILES.keySet()) {
+        ids.put(name, createLayer(uncachedServer.port(), name));
+      }
+      Fetch fetch = tile -> get(uncachedServer.uri("/api/layers/" + ids.get(tile.split(" ")[0]) + "/tiles/"
+          + tile.split(" ")[1] + ".png" + query(tile)));
+      load(fetch, 1, Duration.ofMinutes(10), tiles, tiles.size()); // JIT warm-up
+      tesseraUncached = load(fetch, 1, Duration.ofMinutes(10), order, order.size());
+    } finally {
+      BenchProcesses.stop(uncachedServer.process());
+    }
+
     // 3. rasterio peer
     int peerPort = BenchProcesses.freePort();
     Process peer = BenchProcesses.track(new ProcessBuilder("/usr/bin/python3", "-m", "uvicorn", "--app-dir",
@@ -154,13 +176,18 @@ public final class RasterBench {
     md.add("|---|---|---|---|---|---|");
     md.add(row("cold (1 client, each tile once)", tesseraCold, rioCold));
     md.add(row("warm (" + THREADS + " clients, " + RUN.toSeconds() + " s)", tesseraWarm, rioWarm));
+    md.add(String.format(Locale.ROOT, "| Tessera without tile or block cache (`COG_CACHE_BYTES=0`), JIT warmed by one pass, "
+        + "1 client, each tile once | %.1f | — | — | %.1f / %.1f | — |", tesseraUncached.rate(), tesseraUncached.p(0.5),
+        tesseraUncached.p(0.95)));
     md.add("");
     md.add(bytesTable);
     md.add("");
     md.add(String.format(Locale.ROOT, "Targets: ≥ 2× rasterio throughput: %s (%.2f× warm, %.2f× cold); p95 ≤ 30 ms per "
-            + "uncached tile: %s (cold p95 %.1f ms, one client).",
+            + "uncached tile: %s (p95 %.1f ms with no tile or block cache, one client, JIT warm; %.1f ms in the cold "
+            + "first pass).",
         tesseraWarm.rate() >= 2 * rioWarm.rate() ? "met" : "NOT met", tesseraWarm.rate() / rioWarm.rate(),
-        tesseraCold.rate() / rioCold.rate(), tesseraCold.p(0.95) <= 30 ? "met" : "NOT met", tesseraCold.p(0.95)));
+        tesseraCold.rate() / rioCold.rate(), tesseraUncached.p(0.95) <= 30 ? "met" : "NOT met",
+        tesseraUncached.p(0.95), tesseraCold.p(0.95)));
     md.forEach(System.out::println);
     Files.write(root.resolve("docs/benchmarks.md"), md, StandardOpenOption.APPEND);
   }

@@ -262,17 +262,18 @@ public final class Cog implements AutoCloseable {
     if (xStart >= xEnd || yStart >= yEnd) {
       return;
     }
+    Object[] chunky = d.planar() ? null : decoded(l, col, row, 0); // all bands of a pixel-interleaved tile at once
     float[][] floats = new float[bands.length][];
     double[][] doubles = new double[bands.length][];
     for (int i = 0; i < bands.length; i++) {
-      Object samples = band(l, col, row, bands[i]);
+      Object samples = chunky != null ? chunky[bands[i]] : decoded(l, col, row, bands[i])[0];
       if (samples instanceof float[] f) {
         floats[i] = f;
       } else {
         doubles[i] = (double[]) samples;
       }
     }
-    Object alpha = alphaBand >= 0 ? band(l, col, row, alphaBand) : null;
+    Object alpha = alphaBand < 0 ? null : chunky != null ? chunky[alphaBand] : decoded(l, col, row, alphaBand)[0];
     byte[] mask = l.mask() == null ? null : mask(l, col, row);
     boolean checkNodata = nodata != null;
     boolean nanNodata = checkNodata && Double.isNaN(nodata);
@@ -299,10 +300,10 @@ public final class Cog implements AutoCloseable {
   }
 
   /**
-   * The samples of one band in one internal tile ({@code float[]} or {@code double[]}), from the cache or read and
-   * decoded; a pixel-interleaved tile is decoded once for all its bands.
+   * The decoded internal tile at (col, row) — every band of a pixel-interleaved tile, or {@code band}'s plane —
+   * as one {@code float[]} or {@code double[]} per band, from the cache or read and decoded.
    */
-  private Object band(Level l, int col, int row, int band) {
+  private Object[] decoded(Level l, int col, int row, int band) {
     TiffDirectory d = l.image();
     int index = d.tileIndex(col, row, d.planar() ? band : 0);
     BlockCache.Key key = new BlockCache.Key(this, l.id() * 2, index);
@@ -311,7 +312,7 @@ public final class Cog implements AutoCloseable {
       samples = TileDecoder.samples(d, fetch(d, index), order, name);
       cache.put(key, samples);
     }
-    return d.planar() ? samples[0] : samples[band];
+    return samples;
   }
 
   private byte[] mask(Level l, int col, int row) {

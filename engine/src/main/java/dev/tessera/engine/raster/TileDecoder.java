@@ -33,6 +33,11 @@ final class TileDecoder {
           .order(ByteOrder.BIG_ENDIAN);
     }
     SampleType type = d.sampleType();
+    if (type == SampleType.FLOAT32 && bands == 1) {
+      float[] floats = new float[pixels]; // the common single-band float case in one bulk copy
+      buf.asFloatBuffer().get(floats, 0, Math.min(pixels, buf.remaining() / 4));
+      return new Object[] {floats};
+    }
     boolean exactInFloat = type != SampleType.UINT32 && type != SampleType.INT32 && type != SampleType.FLOAT64;
     Object[] out = new Object[bands];
     for (int b = 0; b < bands; b++) {
