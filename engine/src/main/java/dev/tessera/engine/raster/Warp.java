@@ -25,23 +25,24 @@ public final class Warp {
     int n = size * size;
     double[] xs = new double[n];
     double[] ys = new double[n];
-    boolean approximated = sourcePixels(cog, tile, size, xs, ys);
+    double error = sourcePixels(cog, tile, size, xs, ys);
     int level = level(cog, xs, ys, size);
-    if (approximated) {
-      refineNearEdges(cog, tile, size, level, xs, ys);
+    if (error >= 0) {
+      refineNearEdges(cog, tile, size, level, error, xs, ys);
     }
     return sample(cog, level, xs, ys, size, size, bands, resampling, nodata);
   }
 
   /**
-   * Transforms exactly the interpolated pixels that lie within twice the measured interpolation error of a pixel edge
-   * of {@code level}: only there could the approximation change which source pixel is nearest, so nearest sampling
-   * matches an exact transform (gdalwarp -et 0) while ~99% of pixels are interpolated.
+   * Transforms exactly the interpolated pixels that lie within four times the measured interpolation error of a
+   * pixel edge of {@code level}: only there could the approximation change which source pixel is nearest, so nearest
+   * sampling matches an exact transform (gdalwarp -et 0) while ~99% of pixels are interpolated.
    */
-  private static void refineNearEdges(Cog cog, TileCoord tile, int size, int level, double[] xs, double[] ys) {
+  private static void refineNearEdges(Cog cog, TileCoord tile, int size, int level, double error, double[] xs,
+      double[] ys) {
     double sx = (double) cog.level(level).width() / cog.width();
     double sy = (double) cog.level(level).height() / cog.height();
-    double margin = 2 * MAX_GRID_ERROR;
+    double margin = Math.max(4 * error, 1e-6);
     int n = size * size;
     int[] near = new int[n];
     int count = 0;
@@ -71,12 +72,12 @@ public final class Warp {
    * Full-resolution pixel coordinates of every output pixel centre. EPSG:4326 and EPSG:3857 are separable (x from
    * the column, y from the row), so those take one formula per row and column. Other CRSs are transformed exactly at
    * a grid of nodes every {@value #GRID} pixels and interpolated bilinearly between them, when the interpolation
-   * error, measured against exact transforms at every cell centre, stays below {@value #MAX_GRID_ERROR} source pixels
-   * (pixels that close to a source pixel edge are then transformed exactly, see {@link #refineNearEdges}); otherwise
-   * every pixel is transformed exactly. Returns whether the result was interpolated. gdalwarp approximates likewise
-   * (0.125 px by default, without the refinement).
+   * error, measured against exact transforms at every cell's centre and edge midpoints, stays below
+   * {@value #MAX_GRID_ERROR} source pixels (pixels near a source pixel edge are then transformed exactly, see
+   * {@link #refineNearEdges}); otherwise every pixel is transformed exactly. Returns the measured interpolation
+   * error, or -1 when every pixel is exact. gdalwarp approximates likewise (0.125 px by default, no refinement).
    */
-  static boolean sourcePixels(Cog cog, TileCoord tile, int size, double[] xs, double[] ys) {
+  static double sourcePixels(Cog cog, TileCoord tile, int size, double[] xs, double[] ys) {
     double scale = 1L << tile.z();
     int epsg = cog.geo().epsg();
     if (epsg == 4326 || epsg == 3857 || epsg == 900913) {
@@ -102,19 +103,22 @@ public final class Warp {
           ys[j * size + i] = pixel[1];
         }
       }
-      return false;
+      return -1;
     }
-    if (size % GRID == 0 && interpolated(cog, tile, size, xs, ys)) {
-      return true;
+    if (size % GRID == 0) {
+      double error = interpolated(cog, tile, size, xs, ys);
+      if (error >= 0) {
+        return error;
+      }
     }
     exact(cog, tile, size, xs, ys);
-    return false;
+    return -1;
   }
 
   static final int GRID = 16;
   static final double MAX_GRID_ERROR = 1e-3;
 
-  private static boolean interpolated(Cog cog, TileCoord tile, int size, double[] xs, double[] ys) {
+  private static double interpolated(Cog cog, TileCoord tile, int size, double[] xs, double[] ys) {
     int cells = size / GRID;
     int nodes = cells + 1;
     double[] nx = new double[nodes * nodes];
@@ -127,23 +131,35 @@ public final class Warp {
       }
     }
     toPixels(cog, nx, ny, nx.length);
-    double[] cx = new double[cells * cells];
-    double[] cy = new double[cells * cells];
+    // exact transforms at each cell's centre and the midpoints of its top and left edges, where a bilinear
+    // interpolation of a smooth mapping errs most
+    int checks = cells * cells * 3;
+    double[] cx = new double[checks];
+    double[] cy = new double[checks];
+    double[][] at = {{0.5, 0.5}, {0.5, 0}, {0, 0.5}};
     for (int j = 0; j < cells; j++) {
       for (int i = 0; i < cells; i++) {
-        cx[j * cells + i] = (tile.x() + (i + 0.5) * GRID / size) / scale;
-        cy[j * cells + i] = (tile.y() + (j + 0.5) * GRID / size) / scale;
+        for (int p = 0; p < 3; p++) {
+          int c = (j * cells + i) * 3 + p;
+          cx[c] = (tile.x() + (i + at[p][0]) * GRID / size) / scale;
+          cy[c] = (tile.y() + (j + at[p][1]) * GRID / size) / scale;
+        }
       }
     }
-    toPixels(cog, cx, cy, cx.length);
+    toPixels(cog, cx, cy, checks);
+    double worst = 0;
     for (int j = 0; j < cells; j++) {
       for (int i = 0; i < cells; i++) {
         int a = j * nodes + i;
-        double ix = (nx[a] + nx[a + 1] + nx[a + nodes] + nx[a + nodes + 1]) / 4;
-        double iy = (ny[a] + ny[a + 1] + ny[a + nodes] + ny[a + nodes + 1]) / 4;
-        double error = Math.max(Math.abs(ix - cx[j * cells + i]), Math.abs(iy - cy[j * cells + i]));
-        if (!(error <= MAX_GRID_ERROR)) {
-          return false; // also for NaN: a node the projection cannot reach
+        for (int p = 0; p < 3; p++) {
+          int c = (j * cells + i) * 3 + p;
+          double ix = bilinear(nx, a, nodes, at[p][0], at[p][1]);
+          double iy = bilinear(ny, a, nodes, at[p][0], at[p][1]);
+          double error = Math.max(Math.abs(ix - cx[c]), Math.abs(iy - cy[c]));
+          if (!(error <= MAX_GRID_ERROR)) {
+            return -1; // also for NaN: a point the projection cannot reach
+          }
+          worst = Math.max(worst, error);
         }
       }
     }
@@ -161,7 +177,7 @@ public final class Warp {
         ys[k] = bilinear(ny, a, nodes, fu, fv);
       }
     }
-    return true;
+    return worst;
   }
 
   private static double bilinear(double[] grid, int a, int nodes, double fu, double fv) {

@@ -27,7 +27,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Raster tiles from COGs end to end, with GDAL as the oracle: COGs written by {@code gdal_translate -of COG} in
- * several compressions, data types and CRSs are served through the HTTP API and every tile is compared pixel by
+ * several compressions, data types and CRSs (EPSG:4326, UTM, LAEA, polar stereographic, Web Mercator) are served through the HTTP API and every tile is compared pixel by
  * pixel with {@code gdalwarp} of the same WebMercatorQuad window (exact transforms, {@code -et 0}): nearest must
  * match exactly wherever both have data, bilinear and cubic within 1 DN on average. Statistics and point values are
  * compared with {@code gdalinfo -stats} and {@code gdallocationinfo}.
@@ -99,6 +99,9 @@ class RasterTilesIT {
     Path u16 = GdalOracle.raw(work, "u16", 512, 512, 3, 12, (b, x, y) -> (x * (b + 1) * 3 + y * 2) % 1000);
     GdalOracle.cog(u16, filesRoot.resolve("u16-packbits-3857.tif"), "EPSG:3857",
         new double[] {1113194.9, 6446275.8, 1163194.9, 6396275.8}, null, "COMPRESS=PACKBITS", "BLOCKSIZE=256");
+    // uint8, NSIDC polar stereographic north (EPSG:3413), off east Greenland, 1 km pixels
+    GdalOracle.cog(u8, filesRoot.resolve("u8-polar-3413.tif"), "EPSG:3413",
+        new double[] {100000, -1500000, 612000, -2012000}, null, "COMPRESS=DEFLATE", "BLOCKSIZE=256");
     // RGB uint8, JPEG (YCbCr), UTM 33N
     Path rgb = GdalOracle.raw(work, "rgb", 512, 512, 3, 1,
         (b, x, y) -> b == 0 ? x / 2 : b == 1 ? y / 2 : 128 + (int) (60 * Math.sin((x + y) / 40.0)));
@@ -205,6 +208,8 @@ class RasterTilesIT {
     "i16-lzw-utm.tif, 'rescale=-1500,1500', 0, 0, -1500, 1500, 10",
     "f32-zstd-3035.tif, 'rescale=-80,100', 0, 0, -80, 100, 13",
     "f32-zstd-3035.tif, 'rescale=-80,100', 0, 0, -80, 100, 11",
+    "u8-polar-3413.tif, '', 0, 0, 0, 255, 7",
+    "u8-polar-3413.tif, '', 0, 0, 0, 255, 5",
     "u16-packbits-3857.tif, 'bidx=1,2,3&rescale=0,1000', 0, 0, 0, 1000, 12",
     "u16-packbits-3857.tif, 'bidx=1,2,3&rescale=0,1000', 2, 2, 0, 1000, 12",
   })
@@ -246,6 +251,8 @@ class RasterTilesIT {
   void tilesOutsideTheDataAre204AndPartTilesAreTransparentWhereThereIsNone() throws IOException {
     String id = layer("{\"url\":\"file:u8-deflate-4326.tif\"}");
     assertThat(get("/api/layers/" + id + "/tiles/10/0/0.png").statusCode()).isEqualTo(204);
+    int[] empty = argb(get("/api/layers/" + id + "/tiles/10/0/0.png?empty=true"));
+    assertThat(empty).hasSize(256 * 256).containsOnly(0);
     int[] corner = GdalOracle.tileAt(10.0, 51.0, 10); // the raster's north-west corner lies inside this tile
     int[] pixels = argb(get("/api/layers/" + id + "/tiles/10/" + corner[0] + "/" + corner[1] + ".png"));
     assertThat(pixels[0] >>> 24).as("north-west of the raster: transparent").isZero();

@@ -1,5 +1,6 @@
 package dev.tessera.server.tiles.cog;
 
+import dev.tessera.engine.raster.ImageEncoder;
 import dev.tessera.engine.raster.ImageFormat;
 import dev.tessera.engine.raster.RasterException;
 import dev.tessera.engine.raster.RasterQueries;
@@ -20,10 +21,11 @@ import org.locationtech.jts.geom.Envelope;
 /**
  * The tiles of one geotiff layer, rendered per request from its COG: PNG or JPEG (WebP answers 400: no well-kept
  * Java encoder exists), 256 px or 512 px ({@code @2x} or {@code tilesize=512}), with the layer's tile parameters
- * overridden by the query's. Thread-safe.
+ * overridden by the query's. Tiles outside the data are 204, or transparent images with {@code empty=true} (for
+ * clients that treat 204 as an error). Thread-safe.
  */
 final class CogTileSource implements TileSource {
-  private static final Set<String> TILE_PARAMETERS = Set.of("time", "tilesize");
+  private static final Set<String> TILE_PARAMETERS = Set.of("time", "tilesize", "empty");
 
   private final Layer layer;
   private final CogSources sources;
@@ -64,13 +66,20 @@ final class CogTileSource implements TileSource {
     }
     RenderOptions options = params.options(format == TileFormat.JPEG ? ImageFormat.JPEG : ImageFormat.PNG, size);
     CogSources.Opened opened = sources.open(layer, query.get("time"));
-    String key = format.extension() + "/" + size + "/" + opened.location() + "/" + params.key();
-    return new TileVariant(format, key, coord -> render(opened, coord, options));
+    boolean transparentWhenEmpty = CogParams.bool("empty", query.getOrDefault("empty", "false"));
+    String key = format.extension() + "/" + size + "/" + opened.location() + "/" + params.key()
+        + (transparentWhenEmpty ? "/empty" : "");
+    return new TileVariant(format, key, coord -> render(opened, coord, options, transparentWhenEmpty));
   }
 
-  private static Tile render(CogSources.Opened opened, TileCoord coord, RenderOptions options) {
+  /** The rendered tile; outside the data nothing (204), or with {@code empty=true} a transparent image. */
+  private static Tile render(CogSources.Opened opened, TileCoord coord, RenderOptions options, boolean empty) {
     try {
       byte[] image = RasterRenderer.tile(opened.cog(), coord, options);
+      if (image == null && empty) {
+        image = ImageEncoder.encode(new int[options.size() * options.size()], options.size(), options.size(),
+            options.format());
+      }
       return image == null ? null : Tile.raw(image);
     } catch (RasterException e) {
       throw opened.problem(e);
