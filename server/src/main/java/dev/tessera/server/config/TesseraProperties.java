@@ -22,6 +22,7 @@ import org.springframework.validation.annotation.Validated;
  * @param cors which web origins may call the API
  * @param outbound which internal networks Tessera may send requests to
  * @param archives PMTiles and MBTiles archives served by pmtiles layers
+ * @param identity sign-in through an OIDC identity provider and its user sync webhook
  */
 @Validated
 @ConfigurationProperties(prefix = "tessera", ignoreUnknownFields = false)
@@ -37,6 +38,7 @@ public record TesseraProperties(
     @Valid @NotNull Cors cors,
     @Valid @NotNull Outbound outbound,
     @Valid @NotNull Archives archives,
+    @Valid @NotNull Identity identity,
     @Valid @NotNull Cogs cogs) {
 
   /**
@@ -86,6 +88,20 @@ public record TesseraProperties(
    * @param httpTimeoutSeconds connect timeout for archives read over HTTP(S) ({@code ARCHIVES_HTTP_TIMEOUT})
    */
   public record Archives(@Min(1) int maxOpen, @Min(1) long httpTimeoutSeconds) {}
+
+  /**
+   * @param oidcIssuer the identity provider's issuer URL ({@code OIDC_ISSUER}); empty disables OIDC bearer tokens.
+   *     Tokens must carry it as {@code iss}; its JWKS is found by OIDC discovery unless {@code oidcJwksUrl} is set
+   * @param oidcAudience the audience tokens must name in {@code aud} ({@code OIDC_AUDIENCE}); empty checks none
+   * @param oidcJwksUrl the issuer's JWKS URL ({@code OIDC_JWKS_URL}), where discovery is not wanted
+   * @param webhookSecret the user sync webhook's Svix signing secret, {@code whsec_…} ({@code WEBHOOK_SECRET}); empty
+   *     disables the webhook
+   */
+  public record Identity(String oidcIssuer, String oidcAudience, String oidcJwksUrl, String webhookSecret) {
+    public boolean oidcEnabled() {
+      return oidcIssuer != null && !oidcIssuer.isBlank();
+    }
+  }
 
   /**
    * @param blockCacheBytes most bytes of decoded COG tiles kept, shared by every geotiff layer ({@code
