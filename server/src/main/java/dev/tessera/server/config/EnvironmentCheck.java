@@ -32,6 +32,7 @@ public final class EnvironmentCheck {
     longInteger(env, "MAX_IMPORT_SIZE", 1024, problems);
     integer(env, "ARCHIVES_MAX_OPEN", 1, Integer.MAX_VALUE, problems);
     longInteger(env, "ARCHIVES_HTTP_TIMEOUT", 1, problems);
+    longInteger(env, "COG_CACHE_BYTES", 0, problems);
     for (String name : List.of("RATE_LIMIT_ENABLED", "ENABLE_METRICS", "DEMO_CONTENT")) {
       String value = env.get(name);
       if (value != null && !BOOLEANS.contains(value.toLowerCase(Locale.ROOT))) {
