@@ -2,7 +2,6 @@ package dev.tessera.server.security;
 
 import dev.tessera.server.config.TesseraProperties;
 import dev.tessera.server.user.UserRepository;
-import java.util.List;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,9 +14,6 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
-import org.springframework.web.cors.CorsConfiguration;
-import org.springframework.web.cors.CorsConfigurationSource;
-import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 import tools.jackson.databind.ObjectMapper;
 
 /**
@@ -49,7 +45,7 @@ class SecurityConfiguration {
       HttpSecurity http, IdentityService identity, OidcTokens oidc, ObjectMapper json, TesseraProperties properties)
       throws Exception {
     var entryPoint = new ProblemAuthenticationEntryPoint(json);
-    http.cors(cors -> cors.configurationSource(corsSource(properties)))
+    http.cors(cors -> cors.configurationSource(CorsPolicy.source(properties)))
         .csrf(csrf -> csrf.disable())
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .requestCache(cache -> cache.disable())
@@ -76,28 +72,5 @@ class SecurityConfiguration {
                     .anyRequest()
                     .authenticated());
     return http.build();
-  }
-
-  /**
-   * CORS for browsers on other origins ({@code ALLOWED_ORIGINS}): reads and writes with a bearer token; the headers
-   * clients need for caching, paging and optimistic concurrency are exposed.
-   */
-  static CorsConfigurationSource corsSource(TesseraProperties properties) {
-    CorsConfiguration cors = new CorsConfiguration();
-    for (String origin : properties.cors().allowedOrigins().split(",")) {
-      if (!origin.isBlank()) {
-        cors.addAllowedOriginPattern(origin.trim());
-      }
-    }
-    cors.setAllowedMethods(List.of("GET", "HEAD", "POST", "PUT", "DELETE", "OPTIONS"));
-    // Range and the range headers: browsers read COGs of delivery: direct layers by range (GET /api/layers/{id}/cog)
-    cors.setAllowedHeaders(List.of(
-        "Authorization", "Content-Type", "If-Match", "If-None-Match", "Accept-Encoding", "Last-Event-ID", "Range"));
-    cors.setExposedHeaders(
-        List.of("ETag", "Location", "Link", "Content-Disposition", "Content-Range", "Accept-Ranges", "Content-Length"));
-    cors.setMaxAge(3600L);
-    UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
-    source.registerCorsConfiguration("/**", cors);
-    return source;
   }
 }

@@ -35,4 +35,9 @@ class CaffeineTileCache implements TileCache {
   public byte[] get(TileKey key, Supplier<byte[]> render) {
     return cache.get(key, k -> render.get());
   }
+
+  @Override
+  public byte[] getIfPresent(TileKey key) {
+    return cache.getIfPresent(key);
+  }
 }

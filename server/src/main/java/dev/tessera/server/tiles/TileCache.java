@@ -11,4 +11,7 @@ public interface TileCache {
 
   /** The cached tile, or {@code render}'s result, stored before it is returned. */
   byte[] get(TileKey key, Supplier<byte[]> render);
+
+  /** The cached tile, or null when it is not cached (nothing is rendered). */
+  byte[] getIfPresent(TileKey key);
 }

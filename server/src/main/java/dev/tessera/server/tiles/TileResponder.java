@@ -79,37 +79,27 @@ public class TileResponder {
     var sample = metrics.start();
     String layerType = "unknown";
     try {
-      int scale = y.endsWith("@2x") ? 2 : 1;
-      TileCoord coord = TileRequest.parse(z, x, scale == 2 ? y.substring(0, y.length() - 3) : y);
-      Layer layer = layers.visible(caller, id);
-      layerType = layer.sourceType().value();
-      TileSource source = sources.of(layer);
-      TileVariant variant = source.variant(format, scale, query);
-      TileFormat tileFormat = variant.format();
-      String etag = variant.key().equals(tileFormat.extension())
-          ? ETags.of(layer.version())
-          : "\"v" + layer.version() + "-" + Integer.toHexString(variant.key().hashCode()) + "\"";
-      CacheControl cacheControl =
-          requestedVersion != null && requestedVersion == layer.version()
-              ? CacheControl.maxAge(maxAge).cachePublic()
-              : CacheControl.noCache();
-      if (etag.equals(ifNoneMatch)) {
+      Prepared tile = prepare(caller, id, z, x, y, format, query, requestedVersion);
+      layerType = tile.layerType();
+      if (tile.etag().equals(ifNoneMatch)) {
         metrics.served(sample, layerType, "not_modified");
-        return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).cacheControl(cacheControl).build();
+        return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(tile.etag()).cacheControl(tile.cacheControl()).build();
       }
-      TileKey key = new TileKey(layer.id(), layer.version(), coord, variant.key());
-      byte[] cached = cache.get(key, () -> cacheable(variant.renderer().apply(coord), tileFormat));
+      TileVariant variant = tile.variant();
+      byte[] cached = cache.get(tile.key(), () -> cacheable(variant.renderer().apply(tile.key().tile()), variant.format()));
       if (cached.length == 0) {
         metrics.served(sample, layerType, "empty");
-        return ResponseEntity.noContent().eTag(etag).cacheControl(cacheControl).build();
+        return ResponseEntity.noContent().eTag(tile.etag()).cacheControl(tile.cacheControl()).build();
       }
-      var response = ResponseEntity.ok().contentType(tileFormat.mediaType()).eTag(etag).cacheControl(cacheControl);
+      TileFormat tileFormat = variant.format();
+      var response =
+          ResponseEntity.ok().contentType(tileFormat.mediaType()).eTag(tile.etag()).cacheControl(tile.cacheControl());
       metrics.served(sample, layerType, "ok");
       if (!tileFormat.compressible()) {
         return response.body(cached);
       }
       response.header(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
-      boolean gzip = acceptEncoding != null && acceptEncoding.contains("gzip");
+      boolean gzip = acceptsGzip(acceptEncoding);
       return gzip
           ? response.header(HttpHeaders.CONTENT_ENCODING, "gzip").body(cached)
           : response.body(Gzip.decompress(cached));
@@ -120,6 +110,35 @@ public class TileResponder {
       metrics.failed(sample, layerType, "internal_error");
       throw e;
     }
+  }
+
+  /**
+   * What a tile request resolves to before any tile is read: the coordinate is in range, the caller may see the layer,
+   * the source can answer this variant. Throws the problem ({@link ApiException}) otherwise.
+   */
+  Prepared prepare(Caller caller, UUID id, String z, String x, String y, String format, Map<String, String> query,
+      Long requestedVersion) {
+    int scale = y.endsWith("@2x") ? 2 : 1;
+    TileCoord coord = TileRequest.parse(z, x, scale == 2 ? y.substring(0, y.length() - 3) : y);
+    Layer layer = layers.visible(caller, id);
+    TileSource source = sources.of(layer);
+    TileVariant variant = source.variant(format, scale, query);
+    String etag = variant.key().equals(variant.format().extension())
+        ? ETags.of(layer.version())
+        : "\"v" + layer.version() + "-" + Integer.toHexString(variant.key().hashCode()) + "\"";
+    CacheControl cacheControl =
+        requestedVersion != null && requestedVersion == layer.version()
+            ? CacheControl.maxAge(maxAge).cachePublic()
+            : CacheControl.noCache();
+    TileKey key = new TileKey(layer.id(), layer.version(), coord, variant.key());
+    return new Prepared(layer.sourceType().value(), variant, etag, cacheControl, key);
+  }
+
+  /** A resolved tile request: see {@link #prepare}. */
+  record Prepared(String layerType, TileVariant variant, String etag, CacheControl cacheControl, TileKey key) {}
+
+  static boolean acceptsGzip(String acceptEncoding) {
+    return acceptEncoding != null && acceptEncoding.contains("gzip");
   }
 
   /** What the cache keeps: nothing for "no data", gzip for compressible formats, the bytes as they are otherwise. */

@@ -95,6 +95,57 @@ class TilesIT {
     assertThat(versioned.headers().firstValue("Cache-Control").orElse("")).contains("max-age");
   }
 
+  /**
+   * A cached tile is answered by CachedTileFilter ahead of Spring Security and MVC: it must answer exactly as the
+   * rendering path did (body and headers, CORS included), and check permissions all the same.
+   */
+  @Test
+  void aCachedTileAnswersAsTheRenderedOneAndIsStillPermissionChecked() {
+    String layer = layerWith(FEATURES); // the admin's own layer, on no map: nobody else may see it
+    String[] asked = {"Accept-Encoding", "gzip", "Origin", "https://maps.example.org"};
+    var rendered = tile(layer, "5/16/10.mvt", asked);
+    var cached = tile(layer, "5/16/10.mvt", asked);
+    assertThat(rendered.statusCode()).isEqualTo(200);
+    assertThat(cached.statusCode()).isEqualTo(200);
+    assertThat(cached.body()).isEqualTo(rendered.body());
+    assertThat(headers(cached)).isEqualTo(headers(rendered));
+    var plain = tile(layer, "5/16/10.mvt");
+    assertThat(plain.headers().firstValue("Content-Encoding")).isEmpty();
+    assertThat(NodeTools.run("decode-mvt.mjs", plain.body()).output()).contains("Dogger Bank");
+    String etag = cached.headers().firstValue("ETag").orElseThrow();
+    assertThat(tile(layer, "5/16/10.mvt", "If-None-Match", etag).statusCode()).isEqualTo(304);
+    assertThat(tile(layer, "5/0/0.mvt").statusCode()).isEqualTo(204);
+    assertThat(tile(layer, "5/0/0.mvt").statusCode()).isEqualTo(204);
+
+    var anonymous = java.net.http.HttpRequest.newBuilder(
+        java.net.URI.create("http://localhost:" + port + "/api/layers/" + layer + "/tiles/5/16/10.mvt")).GET();
+    assertThat(send(anonymous).statusCode()).isEqualTo(404);
+    assertThat(send(anonymous.copy().header("Authorization", "Bearer tsr_not-a-token")).statusCode()).isEqualTo(401);
+    var stranger = admin.post("/api/users", """
+        {"email":"stranger@tiles.test","name":"S","password":"password-123"}""");
+    assertThat(stranger.status()).isEqualTo(201);
+    String token = admin.as(null).post("/api/auth/login", """
+        {"email":"stranger@tiles.test","password":"password-123"}""").json().get("token").asString();
+    assertThat(send(anonymous.copy().header("Authorization", "Bearer " + token)).statusCode()).isEqualTo(404);
+  }
+
+  static java.util.Map<String, java.util.List<String>> headers(HttpResponse<?> response) {
+    var headers = new java.util.TreeMap<String, java.util.List<String>>(response.headers().map());
+    // Content-Disposition "inline;filename=f.txt" is Spring MVC's reflected-download guard for byte[] bodies, which
+    // the fast path does not need: a tile is never rendered as a page
+    headers.keySet().removeAll(
+        java.util.List.of("date", "content-length", "keep-alive", "connection", "content-disposition"));
+    return headers;
+  }
+
+  static HttpResponse<byte[]> send(java.net.http.HttpRequest.Builder builder) {
+    try {
+      return java.net.http.HttpClient.newHttpClient().send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
+    } catch (IOException | InterruptedException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   @Test
   void anEditIsVisibleInTheNextTileRequest() {
     String layer = layerWith(FEATURES);
