@@ -68,6 +68,11 @@ public final class LivePointIndex {
     return o.snapshot.size - o.removed.size() + o.added.size();
   }
 
+  /** Grows with every merge; cluster ids of older generations are refused. */
+  public long generation() {
+    return current.snapshot.generation;
+  }
+
   /** Changes not yet merged into the snapshot. */
   public int pendingChanges() {
     Overlay o = current;

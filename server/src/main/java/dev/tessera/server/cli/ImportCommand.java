@@ -71,7 +71,7 @@ class ImportCommand implements Callable<Integer> {
     if (layerId == null) {
       var config = JsonNodeFactory.instance.objectNode();
       var input =
-          new LayerInput(target.newLayer, SourceType.VECTOR, null, category, null, global, config, null, null, null);
+          new LayerInput(target.newLayer, null, SourceType.VECTOR, null, category, null, global, config, null, null, null);
       layerId = layers.create(caller, input).id();
       System.out.println("Created vector layer " + layerId);
     }

@@ -155,6 +155,7 @@ public class FeatureService {
           Envelope bounds = VectorLayerStats.bounds(config);
           bounds = bounds == null ? new Envelope() : bounds;
           long imported = 0;
+          List<Feature> listed = new ArrayList<>();
           boolean single;
           long repaired;
           try (ReadAheadFeatures reader = ReadAheadFeatures.open(body, repairInvalid)) {
@@ -167,7 +168,12 @@ public class FeatureService {
                     .with("pointer", reader.singleFeature() ? "/geometry" : "/features/" + imported + "/geometry");
               }
               UUID id = Ids.newId();
-              batch.add(new Feature(id, layerId, next.geometry(), next.propertiesJson(), 0, now, now));
+              Feature feature = new Feature(id, layerId, next.geometry(), next.propertiesJson(), 0, now, now);
+              batch.add(feature);
+              if (listed != null) {
+                listed.add(feature);
+                listed = listed.size() > FeaturesChanged.MAX_LISTED ? null : listed;
+              }
               bounds.expandToInclude(next.geometry().getEnvelopeInternal());
               if (ids.size() <= ImportResult.MAX_IDS) {
                 ids.add(id);
@@ -189,6 +195,10 @@ public class FeatureService {
           long count = VectorLayerStats.count(config) + imported;
           VectorLayerStats.write(config, new FeatureStats(count, count == 0 ? null : bounds));
           Layer saved = saveLayer(layer, config);
+          events.publishEvent(
+              new FeaturesChanged(
+                  layerId, layer.version(), saved.version(), listed == null ? List.of() : listed, List.of(),
+                  listed != null));
           return new ImportResult(
               layerId,
               imported,
@@ -225,7 +235,9 @@ public class FeatureService {
                   current.createdAt(), now);
           features.update(updated);
           VectorLayerStats.write(config, features.stats(layerId));
-          saveLayer(layer, config);
+          Layer saved = saveLayer(layer, config);
+          events.publishEvent(
+              new FeaturesChanged(layerId, layer.version(), saved.version(), List.of(updated), List.of(), true));
           return updated;
         });
   }
@@ -240,7 +252,9 @@ public class FeatureService {
           features.delete(layerId, featureId);
           ObjectNode config = layer.sourceConfig().deepCopy();
           VectorLayerStats.write(config, features.stats(layerId));
-          saveLayer(layer, config);
+          Layer saved = saveLayer(layer, config);
+          events.publishEvent(
+              new FeaturesChanged(layerId, layer.version(), saved.version(), List.of(), List.of(featureId), true));
         });
   }
 
