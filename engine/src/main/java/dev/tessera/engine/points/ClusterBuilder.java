@@ -38,7 +38,8 @@ final class ClusterBuilder {
     ClusterBuilder b = new ClusterBuilder(options, count);
     int[] level = new int[count];
     for (int i = 0; i < count; i++) {
-      b.add(Mercator.x(lon[i]), Mercator.y(lat[i]), i, options.maxZoom() + 1);
+      // Rounded to float as supercluster rounds (fround) its input, so both cluster the same positions.
+      b.add((float) Mercator.x(lon[i]), (float) Mercator.y(lat[i]), i, options.maxZoom() + 1);
       level[i] = i;
     }
     int levelSize = count;
@@ -80,6 +81,7 @@ final class ClusterBuilder {
     Arrays.fill(visited, Integer.MAX_VALUE);
     double r = options.radiusAt(zoom);
     IntList neighbours = new IntList();
+    int[] stack = new int[96];
     int nextSize = 0;
     for (int p = 0; p < n; p++) {
       if (visited[p] <= zoom) {
@@ -88,7 +90,7 @@ final class ClusterBuilder {
       visited[p] = zoom;
       int e = level[p];
       neighbours.clear();
-      tree.within(x[e], y[e], r, 0, hit -> neighbours.add(ids[hit]));
+      stack = tree.withinIds(x[e], y[e], r, ids, neighbours, stack);
       int originPoints = points(e);
       int total = originPoints;
       for (int k = 0; k < neighbours.size(); k++) {

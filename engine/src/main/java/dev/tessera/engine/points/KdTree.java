@@ -173,6 +173,48 @@ final class KdTree {
     return true;
   }
 
+  /**
+   * The build's radius search: {@code ids} of the items within {@code r} of (qx, qy) appended to {@code out}, levels
+   * ignored, with the caller's stack (returned, perhaps grown) — no allocation or callback per search.
+   */
+  int[] withinIds(double qx, double qy, double r, int[] ids, ClusterBuilder.IntList out, int[] stack) {
+    double r2 = r * r;
+    int top = 0;
+    stack[top++] = 0;
+    stack[top++] = count - 1;
+    stack[top++] = 0;
+    while (top > 0) {
+      int axis = stack[--top];
+      int right = stack[--top];
+      int left = stack[--top];
+      if (right - left <= nodeSize) {
+        for (int i = left; i <= right; i++) {
+          double dx = coords[2 * i] - qx;
+          double dy = coords[2 * i + 1] - qy;
+          if (dx * dx + dy * dy <= r2) {
+            out.add(ids[i]);
+          }
+        }
+        continue;
+      }
+      int m = (left + right) >> 1;
+      float x = coords[2 * m];
+      float y = coords[2 * m + 1];
+      if (sqDist(x, y, qx, qy) <= r2) {
+        out.add(ids[m]);
+      }
+      if (axis == 0 ? qx - r <= x : qy - r <= y) {
+        stack = push(stack, top, left, m - 1, 1 - axis);
+        top += 3;
+      }
+      if (axis == 0 ? qx + r >= x : qy + r >= y) {
+        stack = push(stack, top, m + 1, right, 1 - axis);
+        top += 3;
+      }
+    }
+    return stack;
+  }
+
   private static double sqDist(double ax, double ay, double bx, double by) {
     double dx = ax - bx;
     double dy = ay - by;

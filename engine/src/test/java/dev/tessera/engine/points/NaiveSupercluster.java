@@ -17,7 +17,7 @@ final class NaiveSupercluster {
     this.options = options;
     List<Item> level = new ArrayList<>();
     for (int i = 0; i < lon.length; i++) {
-      level.add(new Item(Mercator.x(lon[i]), Mercator.y(lat[i]), 1));
+      level.add(new Item((float) Mercator.x(lon[i]), (float) Mercator.y(lat[i]), 1));
     }
     for (int z = 0; z <= options.maxZoom() + 1; z++) {
       levels.add(null);
