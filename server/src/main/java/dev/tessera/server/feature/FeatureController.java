@@ -7,6 +7,7 @@ import dev.tessera.server.security.Caller;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.UUID;
@@ -77,10 +78,34 @@ class FeatureController {
       Caller caller,
       @PathVariable UUID layerId,
       @RequestParam(name = "repair", defaultValue = "false") boolean repair,
+      @RequestParam(name = "skip_invalid", defaultValue = "false") boolean skipInvalid,
+      @RequestParam(required = false) String lon,
+      @RequestParam(required = false) String lat,
+      @RequestParam(required = false) String wkt,
+      @RequestParam(required = false) String delimiter,
+      @RequestParam(required = false) String encoding,
       HttpServletRequest request)
       throws IOException {
-    requireJson(request);
-    ImportResult result = features.importGeoJson(caller, layerId, request.getInputStream(), repair, n -> {});
+    InputStream body = request.getInputStream();
+    ImportResult result =
+        switch (ImportFormat.of(request.getContentType())) {
+          case CSV -> {
+            // The Content-Type's own charset: the servlet's character encoding is forced to UTF-8 by Spring.
+            String charset = encoding != null ? encoding : ImportFormat.charset(request.getContentType());
+            CsvOptions options = CsvOptions.of(lon, lat, wkt, delimiter, charset, skipInvalid);
+            yield features.importCsv(caller, layerId, body, options, repair, n -> {});
+          }
+          case PARQUET ->
+              features.importParquet(caller, layerId, body, repair, skipInvalid, n -> {});
+          case GEOJSON -> {
+            if (skipInvalid) {
+              throw ApiException.badRequest(
+                      "invalid_parameter", "skip_invalid applies to CSV and GeoParquet; GeoJSON imports all or nothing.")
+                  .with("parameter", "skip_invalid");
+            }
+            yield features.importGeoJson(caller, layerId, body, repair, n -> {});
+          }
+        };
     if (result.imported() == 1 && result.ids().size() == 1 && isSingleFeatureRequest(result)) {
       Feature created = features.get(caller, layerId, result.ids().getFirst());
       return featureResponse(ResponseEntity.created(location(layerId, created.id())), created);

@@ -145,6 +145,30 @@ public class FeatureService {
    */
   public ImportResult importGeoJson(
       Caller caller, UUID layerId, InputStream body, boolean repairInvalid, LongConsumer progress) {
+    return importFeatures(caller, layerId, () -> ReadAheadFeatures.open(body, repairInvalid), progress);
+  }
+
+  /** Reads CSV from {@code body} as a stream; see {@link CsvOptions}. All or nothing unless it asks to skip bad rows. */
+  public ImportResult importCsv(
+      Caller caller, UUID layerId, InputStream body, CsvOptions options, boolean repairInvalid, LongConsumer progress) {
+    return importFeatures(caller, layerId, () -> CsvFeatures.open(body, options, repairInvalid), progress);
+  }
+
+  /** Reads GeoParquet (WKB, longitude/latitude) from {@code body}. All or nothing unless it asks to skip bad rows. */
+  public ImportResult importParquet(
+      Caller caller, UUID layerId, InputStream body, boolean repairInvalid, boolean skipInvalid,
+      LongConsumer progress) {
+    return importFeatures(caller, layerId, () -> ParquetFeatures.open(body, repairInvalid, skipInvalid), progress);
+  }
+
+  /**
+   * Stores every feature {@code source} gives, or none: the first invalid one rolls the whole import back. The
+   * source is opened inside the transaction, after the layer was checked.
+   *
+   * @param progress told the running count after each batch
+   */
+  ImportResult importFeatures(
+      Caller caller, UUID layerId, java.util.function.Supplier<? extends FeatureSource> source, LongConsumer progress) {
     return tx.execute(
         status -> {
           Layer layer = vectorLayer(layerService.editable(caller, layerId));
@@ -158,14 +182,13 @@ public class FeatureService {
           List<Feature> listed = new ArrayList<>();
           boolean single;
           long repaired;
-          try (ReadAheadFeatures reader = ReadAheadFeatures.open(body, repairInvalid)) {
+          long skipped;
+          try (FeatureSource reader = source.get()) {
             while (reader.hasNext()) {
               GeoJsonFeature next = reader.next();
               String mismatch = VectorLayerStats.mismatch(config, next.geometry());
               if (mismatch != null) {
-                throw ApiException.badRequest("geometry_type_mismatch", mismatch)
-                    .with("feature_index", imported)
-                    .with("pointer", reader.singleFeature() ? "/geometry" : "/features/" + imported + "/geometry");
+                throw reader.locate(ApiException.badRequest("geometry_type_mismatch", mismatch), imported);
               }
               UUID id = Ids.newId();
               Feature feature = new Feature(id, layerId, next.geometry(), next.propertiesJson(), 0, now, now);
@@ -187,6 +210,7 @@ public class FeatureService {
             }
             single = reader.singleFeature();
             repaired = reader.repairedCount();
+            skipped = reader.skippedCount();
           }
           if (!batch.isEmpty()) {
             features.insertAll(batch);
@@ -203,6 +227,7 @@ public class FeatureService {
               layerId,
               imported,
               repaired,
+              skipped,
               count,
               config.get("bounds"),
               saved.version(),
