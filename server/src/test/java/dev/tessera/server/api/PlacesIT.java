@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import dev.tessera.server.testing.NodeTools;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -162,10 +163,53 @@ class PlacesIT {
     var geo = admin.get("/api/v1/places?bbox=9,49,12,52&datasets=grid-f&zoom=18&format=geojson");
     assertThat(geo.header("Content-Type")).startsWith("application/geo+json");
     assertThat(geo.json().get("features")).hasSize(400);
-    var fgb = admin.get("/api/v1/places?bbox=9,49,12,52&datasets=grid-f&zoom=18&format=fgb");
-    assertThat(fgb.status()).isEqualTo(200);
-    assertThat(fgb.header("Content-Type")).startsWith("application/flatgeobuf");
-    assertThat(fgb.body()).startsWith("fgb");
+    var fgb = bytes("/api/v1/places?bbox=9,49,12,52&datasets=grid-f&zoom=18&format=fgb");
+    assertThat(fgb.statusCode()).isEqualTo(200);
+    assertThat(fgb.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/flatgeobuf");
+    var decoded = NodeTools.run("decode-fgb.mjs", fgb.body());
+    assertThat(decoded.exitCode()).as(decoded.output()).isZero();
+    JsonNode features = ApiClient.JSON.readTree(decoded.output()).get("features");
+    assertThat(features).hasSize(400);
+    JsonNode first = features.get(0);
+    assertThat(first.at("/properties/dataset").asString()).isEqualTo("grid-f");
+    assertThat(first.at("/properties/id").asString()).isEqualTo(geo.json().at("/features/0/id").asString());
+    assertThat(first.at("/geometry/coordinates/0").asDouble())
+        .isEqualTo(geo.json().at("/features/0/geometry/coordinates/0").asDouble());
+
+    var clusters = bytes("/api/v1/places?bbox=-180,-90,180,90&datasets=grid-f&zoom=1&format=fgb");
+    JsonNode clustered = ApiClient.JSON.readTree(NodeTools.run("decode-fgb.mjs", clusters.body()).output());
+    int total = 0;
+    for (JsonNode f : clustered.get("features")) {
+      total += f.at("/properties/cluster").asBoolean() ? f.at("/properties/count").asInt() : 1;
+    }
+    assertThat(total).isEqualTo(402);
+  }
+
+  @Test
+  void aPointLayersVectorTilesHoldTheClustersUpToTheClusterZoom() {
+    String id = pointLayer("grid-j");
+    var low = bytes("/api/layers/" + id + "/tiles/2/2/1.mvt");
+    assertThat(low.statusCode()).isEqualTo(200);
+    JsonNode layer = ApiClient.JSON.readTree(NodeTools.run("decode-mvt.mjs", low.body()).output()).at("/layers/grid-j");
+    int total = 0;
+    for (JsonNode f : layer.get("features")) {
+      total += f.at("/properties/cluster").asBoolean() ? f.at("/properties/point_count").asInt() : 1;
+    }
+    assertThat(total).isEqualTo(400);
+    assertThat(layer.get("features")).anySatisfy(f -> assertThat(f.at("/properties/expansion_zoom").asInt()).isGreaterThan(2));
+
+    var high = bytes("/api/layers/" + id + "/tiles/17/69176/44452.mvt");
+    JsonNode points = ApiClient.JSON.readTree(NodeTools.run("decode-mvt.mjs", high.body()).output()).at("/layers/grid-j");
+    assertThat(points.get("features")).isNotEmpty().allSatisfy(f -> assertThat(f.at("/properties/cluster").isMissingNode()).isTrue());
+  }
+
+  private java.net.http.HttpResponse<byte[]> bytes(String path) {
+    try {
+      return java.net.http.HttpClient.newHttpClient()
+          .send(admin.request(path).GET().build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+    } catch (IOException | InterruptedException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   @Test
