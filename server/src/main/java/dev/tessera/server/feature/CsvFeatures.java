@@ -8,11 +8,9 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
-import java.util.NoSuchElementException;
 import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -34,7 +32,7 @@ import tools.jackson.core.json.JsonFactory;
  * strings; empty cells left out). Row numbers in errors count the header as row 1, as a spreadsheet shows them.
  * Used by one thread.
  */
-final class CsvFeatures implements FeatureSource {
+final class CsvFeatures extends RowFeatures {
   private static final JsonFactory JSON = new JsonFactory();
   private static final Pattern NUMBER = Pattern.compile("-?(0|[1-9][0-9]{0,15})(\\.[0-9]+)?([eE][+-]?[0-9]{1,3})?");
   private static final GeometryFactory GEOMETRY = new GeometryFactory(new PrecisionModel(), 4326);
@@ -48,12 +46,10 @@ final class CsvFeatures implements FeatureSource {
   private final int latColumn;
   private final int wktColumn;
   private final WKTReader wktReader = new WKTReader(GEOMETRY);
-  private final List<Long> rowOfFeature = new ArrayList<>();
-  private GeoJsonFeature next;
-  private long skipped;
-  private long repaired;
+  private CSVRecord record;
 
   private CsvFeatures(InputStream body, CsvOptions options, boolean repair) {
+    super(options.skipInvalid());
     this.options = options;
     this.repair = repair;
     Reader reader = new InputStreamReader(body, options.charset());
@@ -107,40 +103,27 @@ final class CsvFeatures implements FeatureSource {
   }
 
   @Override
-  public boolean hasNext() {
-    while (next == null) {
-      CSVRecord record;
-      try {
-        if (!records.hasNext()) {
-          return false;
-        }
-        record = records.next();
-      } catch (UncheckedIOException | IllegalStateException e) {
-        throw ApiException.badRequest("invalid_csv", "The CSV could not be read: " + e.getMessage())
-            .with("row", parser.getRecordNumber() + 1);
+  protected boolean advance() {
+    try {
+      if (!records.hasNext()) {
+        return false;
       }
-      long row = record.getRecordNumber() + 1;
-      try {
-        next = feature(record, row);
-        rowOfFeature.add(row);
-      } catch (ApiException e) {
-        if (!options.skipInvalid()) {
-          throw e;
-        }
-        skipped++;
-      }
+      record = records.next();
+      return true;
+    } catch (UncheckedIOException | IllegalStateException e) {
+      throw ApiException.badRequest("invalid_csv", "The CSV could not be read: " + e.getMessage())
+          .with("row", parser.getRecordNumber() + 1);
     }
-    return true;
   }
 
   @Override
-  public GeoJsonFeature next() {
-    if (!hasNext()) {
-      throw new NoSuchElementException();
-    }
-    GeoJsonFeature f = next;
-    next = null;
-    return f;
+  protected long row() {
+    return record.getRecordNumber() + 1;
+  }
+
+  @Override
+  protected GeoJsonFeature feature() {
+    return feature(record, row());
   }
 
   private GeoJsonFeature feature(CSVRecord record, long row) {
@@ -223,21 +206,6 @@ final class CsvFeatures implements FeatureSource {
                 + " " + why + "; nothing was imported (add ?skip_invalid=true to leave bad rows out).")
             .with("row", row);
     return column == null ? e : e.with("column", column);
-  }
-
-  @Override
-  public long skippedCount() {
-    return skipped;
-  }
-
-  @Override
-  public long repairedCount() {
-    return repaired;
-  }
-
-  @Override
-  public ApiException locate(ApiException problem, long index) {
-    return problem.with("row", index < rowOfFeature.size() ? rowOfFeature.get((int) index) : null);
   }
 
   @Override

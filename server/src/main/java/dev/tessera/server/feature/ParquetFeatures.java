@@ -16,7 +16,6 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.NoSuchElementException;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.PrecisionModel;
@@ -35,7 +34,7 @@ import tools.jackson.databind.json.JsonMapper;
  * names the geometry column, and rows are read in file order; other columns become properties. Only longitude/latitude
  * (OGC:CRS84 / EPSG:4326, GeoParquet's default) is accepted. Row numbers in errors start at 1. Used by one thread.
  */
-final class ParquetFeatures implements FeatureSource {
+final class ParquetFeatures extends RowFeatures {
   private static final JsonFactory JSON = new JsonFactory();
   private static final JsonMapper MAPPER = JsonMapper.builder().build();
   private static final GeometryFactory GEOMETRY = new GeometryFactory(new PrecisionModel(), 4326);
@@ -46,17 +45,12 @@ final class ParquetFeatures implements FeatureSource {
   private final int geometryColumn;
   private final String geometryName;
   private final boolean repair;
-  private final boolean skipInvalid;
   private final WKBReader wkb = new WKBReader(GEOMETRY);
-  private final java.util.List<Long> featureRows = new java.util.ArrayList<>();
-  private GeoJsonFeature next;
   private long row;
-  private long skipped;
-  private long repaired;
 
   private ParquetFeatures(InputStream body, boolean repair, boolean skipInvalid) throws IOException, SQLException {
+    super(skipInvalid);
     this.repair = repair;
-    this.skipInvalid = skipInvalid;
     this.file = Files.createTempFile("tessera-import-", ".parquet");
     try {
       Files.copy(body, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
@@ -127,41 +121,26 @@ final class ParquetFeatures implements FeatureSource {
   }
 
   @Override
-  public boolean hasNext() {
-    while (next == null) {
-      try {
-        if (!rows.next()) {
-          return false;
-        }
-      } catch (SQLException e) {
-        throw ApiException.badRequest("invalid_parquet", "The Parquet file could not be read: " + e.getMessage())
-            .with("row", row + 1);
+  protected boolean advance() {
+    try {
+      if (!rows.next()) {
+        return false;
       }
       row++;
-      try {
-        next = feature();
-        featureRows.add(row);
-      } catch (ApiException e) {
-        if (!skipInvalid) {
-          throw e;
-        }
-        skipped++;
-      }
+      return true;
+    } catch (SQLException e) {
+      throw ApiException.badRequest("invalid_parquet", "The Parquet file could not be read: " + e.getMessage())
+          .with("row", row + 1);
     }
-    return true;
   }
 
   @Override
-  public GeoJsonFeature next() {
-    if (!hasNext()) {
-      throw new NoSuchElementException();
-    }
-    GeoJsonFeature f = next;
-    next = null;
-    return f;
+  protected long row() {
+    return row;
   }
 
-  private GeoJsonFeature feature() {
+  @Override
+  protected GeoJsonFeature feature() {
     try {
       byte[] bytes = rows.getBytes(geometryColumn);
       if (bytes == null) {
@@ -229,21 +208,6 @@ final class ParquetFeatures implements FeatureSource {
             "Parquet row " + row + " " + why + "; nothing was imported (add ?skip_invalid=true to leave bad rows out).")
         .with("row", row)
         .with("column", geometryName);
-  }
-
-  @Override
-  public long skippedCount() {
-    return skipped;
-  }
-
-  @Override
-  public long repairedCount() {
-    return repaired;
-  }
-
-  @Override
-  public ApiException locate(ApiException problem, long index) {
-    return problem.with("row", index < featureRows.size() ? featureRows.get((int) index) : null);
   }
 
   @Override
