@@ -117,6 +117,11 @@ public class FeatureService {
         });
   }
 
+  /** 404 unless the caller may see this vector layer. */
+  public void checkVisible(Caller caller, UUID layerId) {
+    readTx.executeWithoutResult(status -> vectorLayer(layerService.visible(caller, layerId)));
+  }
+
   public Feature get(Caller caller, UUID layerId, UUID featureId) {
     return readTx.execute(
         status -> {

@@ -120,6 +120,14 @@ class ImportFormatsIT {
   }
 
   @Test
+  void importProgressIsReportedForVisibleLayersOnly() {
+    var idle = admin.get("/api/layers/" + layer + "/import");
+    assertThat(idle.status()).isEqualTo(200);
+    assertThat(idle.json().get("running").asBoolean()).isFalse();
+    ApiIT.assertProblem(new ApiClient(port, null).get("/api/layers/" + layer + "/import"), 404, "not_found");
+  }
+
+  @Test
   void notParquetIsA400() {
     ApiIT.assertProblem(upload("", "application/vnd.apache.parquet", "nope".getBytes()), 400, "invalid_parquet");
   }
