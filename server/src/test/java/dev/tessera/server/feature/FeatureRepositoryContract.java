@@ -9,7 +9,10 @@ import dev.tessera.server.store.StoreFixture;
 import dev.tessera.server.store.TestDatabases;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
@@ -156,6 +159,20 @@ abstract class FeatureRepositoryContract {
     List<Feature> streamed = new ArrayList<>();
     features.forEach(layer, streamed::add);
     assertThat(streamed).hasSize(2).allMatch(f -> f.layerId().equals(layer));
+  }
+
+  @Test
+  void fidsArePositiveUniqueSmallAndSurviveUpdates() {
+    Feature a = feature("POINT (1 1)", "{}");
+    features.insertAll(List.of(a, feature("POINT (2 2)", "{}"), feature("POINT (3 3)", "{}")));
+    Map<UUID, Long> fids = new HashMap<>();
+    features.forEachWithFid(layer, (fid, f) -> fids.put(f.id(), fid));
+    assertThat(fids).hasSize(3);
+    assertThat(new HashSet<>(fids.values())).hasSize(3).allMatch(fid -> fid > 0 && fid < 1_000_000);
+    features.update(new Feature(a.id(), layer, wkt("POINT (9 9)"), "{}", 0, a.createdAt(), Rows.now()));
+    Map<UUID, Long> after = new HashMap<>();
+    features.forEachWithFid(layer, (fid, f) -> after.put(f.id(), fid));
+    assertThat(after).isEqualTo(fids);
   }
 
   @Test

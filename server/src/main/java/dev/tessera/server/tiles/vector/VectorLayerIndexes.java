@@ -83,20 +83,11 @@ public class VectorLayerIndexes {
             readTx.execute(
                 status -> {
                   List<SourceFeature> source = new ArrayList<>();
-                  features.forEach(
+                  features.forEachWithFid(
                       key.layerId(),
-                      f -> source.add(new SourceFeature(tileId(f.id()), f.geometry(), f.propertiesJson())));
+                      (fid, f) -> source.add(new SourceFeature(fid, f.geometry(), f.propertiesJson())));
                   return VectorTileIndex.build(source, options);
                 }));
-  }
-
-  /**
-   * The MVT feature id of a feature: its UUIDv7's millisecond timestamp and sequence (60 bits), unique for the ids
-   * one server generates and stable across tiles, so clients can use feature-state.
-   */
-  public static long tileId(UUID id) {
-    long msb = id.getMostSignificantBits();
-    return ((msb >>> 16) << 12) | (msb & 0xFFF);
   }
 
   /** The TileJSON / PMTiles metadata {@code vector_layers} entry of a vector layer. */

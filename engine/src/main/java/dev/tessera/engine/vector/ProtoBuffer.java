@@ -1,0 +1,63 @@
+package dev.tessera.engine.vector;
+
+import java.util.Arrays;
+
+/** A growable protobuf output buffer: tags, varints, raw bytes. Not thread-safe. */
+final class ProtoBuffer {
+  byte[] a;
+  int n;
+
+  ProtoBuffer(int capacity) {
+    a = new byte[capacity];
+  }
+
+  void tag(int field, int wireType) {
+    varint(field << 3 | wireType);
+  }
+
+  void varint(long v) {
+    ensure(10);
+    while ((v & ~0x7FL) != 0) {
+      a[n++] = (byte) ((v & 0x7F) | 0x80);
+      v >>>= 7;
+    }
+    a[n++] = (byte) v;
+  }
+
+  void raw(byte b) {
+    ensure(1);
+    a[n++] = b;
+  }
+
+  void bytes(byte[] b, int length) {
+    ensure(length);
+    System.arraycopy(b, 0, a, n, length);
+    n += length;
+  }
+
+  /** A length-delimited field: tag, length, bytes. */
+  void message(int field, byte[] b, int length) {
+    tag(field, 2);
+    varint(length);
+    bytes(b, length);
+  }
+
+  byte[] toByteArray() {
+    return Arrays.copyOf(a, n);
+  }
+
+  private void ensure(int more) {
+    if (n + more > a.length) {
+      a = Arrays.copyOf(a, Math.max(a.length * 2, n + more));
+    }
+  }
+
+  static int varintSize(long v) {
+    int size = 1;
+    while ((v & ~0x7FL) != 0) {
+      v >>>= 7;
+      size++;
+    }
+    return size;
+  }
+}
