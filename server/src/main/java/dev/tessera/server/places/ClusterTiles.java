@@ -7,7 +7,6 @@ import dev.tessera.engine.tile.WebMercator;
 import dev.tessera.engine.vector.PointTileWriter;
 import dev.tessera.server.config.TesseraProperties;
 import dev.tessera.server.layer.Layer;
-import dev.tessera.server.tiles.vector.VectorLayerIndexes;
 import org.springframework.stereotype.Component;
 
 /**
@@ -58,10 +57,19 @@ public class ClusterTiles {
                   "expansion_zoom", (long) place.expansionZoom()
                 });
           } else {
-            writer.add(VectorLayerIndexes.tileId(place.id()), place.lon(), place.lat(), (String) place.payload());
+            writer.add(pointId(place.id()), place.lon(), place.lat(), (String) place.payload());
           }
           return true;
         });
     return writer.finish();
+  }
+
+  /**
+   * A point's MVT id here: its UUIDv7's millisecond time and sequence (60 bits). The index holds no store fid (edits
+   * reach it before any fid is read back), so cluster-zoom tiles number points apart from the deeper tiles' fids.
+   */
+  static long pointId(java.util.UUID id) {
+    long msb = id.getMostSignificantBits();
+    return ((msb >>> 16) << 12) | (msb & 0xFFF);
   }
 }
