@@ -120,7 +120,12 @@ class PlaceIndexes {
         status -> {
           long version = layers.findById(layerId).map(Layer::version).orElse(0L);
           List<PointChange.Upsert> points = new ArrayList<>();
-          features.forEach(layerId, f -> points.add(upsert(f)));
+          features.forEachPoint(
+              layerId,
+              (id, lon, lat, properties) ->
+                  points.add(
+                      new PointChange.Upsert(
+                          id, Double.isNaN(lon) ? 0 : lon, Double.isNaN(lat) ? 0 : lat, properties)));
           return new Entry(LivePointIndex.build(points, options, merges), version);
         });
   }
