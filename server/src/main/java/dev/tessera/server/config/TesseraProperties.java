@@ -96,7 +96,7 @@ public record TesseraProperties(
    * @param clusterMinPoints fewest points that make a cluster ({@code PLACES_CLUSTER_MIN_POINTS})
    * @param defaultLimit items per dataset when the request names no {@code limit}
    * @param maxLimit largest {@code limit} accepted ({@code PLACES_MAX_LIMIT})
-   * @param cacheSize most answers kept in the answer cache ({@code PLACES_CACHE_SIZE}); 0 disables it
+   * @param cacheMaxBytes most bytes of encoded answers kept ({@code PLACES_CACHE_MAX_BYTES}); 0 disables the cache
    * @param cacheTtlLowZoomSeconds how long answers below {@code cacheZoomSplit} are kept ({@code PLACES_CACHE_TTL_LOW})
    * @param cacheTtlHighZoomSeconds how long answers at or above it are kept ({@code PLACES_CACHE_TTL_HIGH})
    * @param cacheZoomSplit the zoom that separates the two TTLs
@@ -107,7 +107,7 @@ public record TesseraProperties(
       @Min(2) int clusterMinPoints,
       @Min(1) int defaultLimit,
       @Min(1) int maxLimit,
-      @Min(0) int cacheSize,
+      @Min(0) long cacheMaxBytes,
       @Min(1) long cacheTtlLowZoomSeconds,
       @Min(1) long cacheTtlHighZoomSeconds,
       @Min(0) int cacheZoomSplit) {}

@@ -63,7 +63,8 @@ class PlacesService {
     this.settings = properties.places();
     this.answers =
         Caffeine.newBuilder()
-            .maximumSize(settings.cacheSize())
+            .maximumWeight(settings.cacheMaxBytes())
+            .weigher((String key, Answer answer) -> answer.body().length + 2 * key.length())
             .expireAfter(Expiry.<String, Answer>creating((key, answer) -> ttl(key)))
             .recordStats()
             .build();
