@@ -1,5 +1,6 @@
 package dev.tessera.bench;
 
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import dev.tessera.engine.geojson.GeoJsonFeature;
@@ -161,8 +162,16 @@ public class VectorTileBench {
    * Seas: every tile of z0-z2, a fixed sample of z3-z4 (a diagonal sweep), and a few coastal z8 and z12 tiles each
    * under a different z5 tile. Generated sets: the tiles at z0, z5, z10, z14 around (10.0, 45.0) / (2.35, 48.85).
    */
-  static List<TileCoord> tiles(String name) {
+  static List<TileCoord> tiles(String name) throws IOException {
     List<TileCoord> out = new ArrayList<>();
+    if (Boolean.getBoolean("tileList")) {
+      // the 410 tiles of bench/tiles.sh (z0-z14), to compare per-tile work with the HTTP run
+      for (String t : TileList.load()) {
+        String[] zxy = t.split("/");
+        out.add(TileCoord.of(Integer.parseInt(zxy[0]), Integer.parseInt(zxy[1]), Integer.parseInt(zxy[2])));
+      }
+      return out;
+    }
     if (name.equals("seas")) {
       for (int z = 0; z <= 2; z++) {
         for (int x = 0; x < 1 << z; x++) {
