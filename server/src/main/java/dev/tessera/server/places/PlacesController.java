@@ -1,12 +1,11 @@
 package dev.tessera.server.places;
 
-import dev.tessera.engine.points.Place;
-import dev.tessera.server.problem.ApiException;
 import dev.tessera.server.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
+import java.util.Locale;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -62,7 +61,7 @@ class PlacesController {
         .contentType(MediaType.parseMediaType(answer.format().mediaType))
         .eTag(answer.etag())
         .cacheControl(CacheControl.noCache())
-        .header("Server-Timing", "app;dur=" + String.format(java.util.Locale.ROOT, "%.3f", (System.nanoTime() - start) / 1e6))
+        .header("Server-Timing", String.format(Locale.ROOT, "app;dur=%.3f", (System.nanoTime() - start) / 1e6))
         .body(answer.body());
   }
 
@@ -88,7 +87,8 @@ class PlacesController {
       throw PlacesQuery.invalid("limit", "Query parameters 'limit' and 'offset' must be integers.");
     }
     if (n < 1 || n > places.settings().maxLimit()) {
-      throw PlacesQuery.invalid("limit", "Query parameter 'limit' must be between 1 and " + places.settings().maxLimit() + ".");
+      throw PlacesQuery.invalid(
+          "limit", "Query parameter 'limit' must be between 1 and " + places.settings().maxLimit() + ".");
     }
     if (skip < 0) {
       throw PlacesQuery.invalid("offset", "Query parameter 'offset' must not be negative.");
@@ -97,15 +97,9 @@ class PlacesController {
   }
 
   private ResponseEntity<byte[]> expand(Caller caller, String clusterId, boolean leaves, int limit, long offset) {
-    List<Place> found = places.expand(caller, clusterId, leaves, limit, offset);
-    String name;
-    try {
-      name = places.layerIdOfCluster(clusterId).toString();
-    } catch (RuntimeException e) {
-      throw ApiException.notFound("cluster", clusterId);
-    }
-    DatasetAnswer answer = new DatasetAnswer(name, places.layerIdOfCluster(clusterId), found, false);
-    PlacesQuery all = new PlacesQuery(List.of(name), -180, -90, 180, 90, null, limit, null, PlacesFormat.JSON);
+    DatasetAnswer answer = places.expand(caller, clusterId, leaves, limit, offset);
+    PlacesQuery all =
+        new PlacesQuery(List.of(answer.name()), -180, -90, 180, 90, null, limit, null, PlacesFormat.JSON);
     return ResponseEntity.ok()
         .contentType(MediaType.APPLICATION_JSON)
         .body(PlacesWriter.write(List.of(answer), all, false));

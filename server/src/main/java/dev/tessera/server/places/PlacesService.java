@@ -38,8 +38,15 @@ class PlacesService {
 
   /** What a request resolved to: the datasets' layers and index entries, and the key of its answer. */
   record Resolved(PlacesQuery query, List<Layer> layers, List<PlaceIndexes.Entry> entries, String key) {
+    /** 128 bits of SHA-256 of the key: a collision would answer 304 for a different answer. */
     String etag() {
-      return "\"p" + Integer.toHexString(key.hashCode()) + Long.toHexString(key.length()) + "\"";
+      try {
+        byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+            .digest(key.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return "\"p" + java.util.HexFormat.of().formatHex(digest, 0, 16) + "\"";
+      } catch (java.security.NoSuchAlgorithmException e) {
+        throw new IllegalStateException("every JDK has SHA-256", e);
+      }
     }
   }
 
@@ -116,8 +123,8 @@ class PlacesService {
     return new Answer(PlacesWriter.write(parts, query, clustered), resolved.etag(), query.format());
   }
 
-  /** The cluster's children or leaves, for a cluster id from an answer. */
-  List<Place> expand(Caller caller, String clusterId, boolean leaves, int limit, long offset) {
+  /** The cluster's children or leaves, for a cluster id from an answer, as that layer's part of an answer. */
+  DatasetAnswer expand(Caller caller, String clusterId, boolean leaves, int limit, long offset) {
     int dot = clusterId.lastIndexOf('.');
     UUID layerId;
     long id;
@@ -138,11 +145,7 @@ class PlacesService {
                   + " ask /api/v1/places again.")
           .with("cluster_id", clusterId);
     }
-    return places;
-  }
-
-  UUID layerIdOfCluster(String clusterId) {
-    return UUID.fromString(clusterId.substring(0, clusterId.lastIndexOf('.')));
+    return new DatasetAnswer(layerId.toString(), layerId, places, false);
   }
 
   private int level(PlacesQuery query) {
