@@ -130,12 +130,14 @@ class PlacesIT {
     String etag = before.header("ETag");
     assertThat(admin.get(url, "If-None-Match", etag).status()).isEqualTo(304);
 
+    double builds = indexBuilds();
     var created = admin.post("/api/layers/" + id + "/features", point(30.5, 30.5, "new"));
     assertThat(created.status()).as(created.body()).isEqualTo(201);
     var after = admin.get(url, "If-None-Match", etag);
     assertThat(after.status()).isEqualTo(200);
     assertThat(after.json().get("grid-c")).singleElement()
         .satisfies(p -> assertThat(p.get("name").asString()).isEqualTo("new"));
+    assertThat(indexBuilds()).as("the edit reached the index without a rebuild").isEqualTo(builds);
 
     String featureId = created.json().get("id").asString();
     assertThat(admin.delete("/api/layers/" + id + "/features/" + featureId).status()).isEqualTo(204);
@@ -201,6 +203,16 @@ class PlacesIT {
     var high = bytes("/api/layers/" + id + "/tiles/17/69176/44452.mvt");
     JsonNode points = ApiClient.JSON.readTree(NodeTools.run("decode-mvt.mjs", high.body()).output()).at("/layers/grid-j");
     assertThat(points.get("features")).isNotEmpty().allSatisfy(f -> assertThat(f.at("/properties/cluster").isMissingNode()).isTrue());
+  }
+
+  /** How many point indexes this server has built from the store so far. */
+  private double indexBuilds() {
+    for (String line : admin.get("/metrics").body().split("\n")) {
+      if (line.startsWith("places_index_build_seconds_count")) {
+        return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+      }
+    }
+    throw new AssertionError("no places_index_build_seconds_count in /metrics");
   }
 
   private java.net.http.HttpResponse<byte[]> bytes(String path) {
