@@ -89,6 +89,18 @@ class LivePointIndexTest {
   }
 
   @Test
+  void insertedPointsAreFoundInBoxesAcrossTheAntimeridian() {
+    LivePointIndex index = LivePointIndex.build(grid(10), ClusterOptions.defaults(), manual);
+    index.apply(List.of(
+        new PointChange.Upsert(new UUID(3, 1), 179.9, 0, "east"),
+        new PointChange.Upsert(new UUID(3, 2), -179.9, 0, "west"),
+        new PointChange.Upsert(new UUID(3, 3), 0, 0, "middle")));
+    List<Place> found = new ArrayList<>();
+    index.query(179, -1, -179, 1, 10, found::add);
+    assertThat(found).extracting(Place::payload).containsExactlyInAnyOrder("east", "west");
+  }
+
+  @Test
   void clusterIdsOfAnOlderSnapshotAreRefused() {
     LivePointIndex index = LivePointIndex.build(grid(100), ClusterOptions.defaults(), manual);
     Place cluster = answer(index, 0).getFirst();
