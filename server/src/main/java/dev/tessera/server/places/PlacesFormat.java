@@ -6,7 +6,8 @@ import java.util.Locale;
 enum PlacesFormat {
   JSON("application/json"),
   GEOJSON("application/geo+json"),
-  FGB("application/flatgeobuf");
+  FGB("application/flatgeobuf"),
+  ARROW("application/vnd.apache.arrow.stream");
 
   final String mediaType;
 
@@ -22,8 +23,9 @@ enum PlacesFormat {
       case "json" -> JSON;
       case "geojson" -> GEOJSON;
       case "fgb", "flatgeobuf" -> FGB;
+      case "arrow" -> ARROW;
       default ->
-          throw PlacesQuery.invalid("format", "Query parameter 'format' must be json, geojson or fgb, not '" + name + "'.");
+          throw PlacesQuery.invalid("format", "Query parameter 'format' must be json, geojson, fgb or arrow, not '" + name + "'.");
     };
   }
 }

@@ -27,6 +27,7 @@ final class PlacesWriter {
       case JSON -> json(answers, query, clustered);
       case GEOJSON -> geoJson(answers, query);
       case FGB -> PlacesFlatGeobuf.write(answers, query);
+      case ARROW -> PlacesArrow.write(answers, query);
     };
   }
 

@@ -188,6 +188,42 @@ class PlacesIT {
   }
 
   @Test
+  void arrowAnswersDecodeWithTheApacheArrowPackage() {
+    String layerId = pointLayer("grid-k");
+    var geo = admin.get("/api/v1/places?bbox=9,49,12,52&datasets=grid-k&zoom=18&format=geojson&fields=name");
+    var arrow = bytes("/api/v1/places?bbox=9,49,12,52&datasets=grid-k&zoom=18&format=arrow&fields=name");
+    assertThat(arrow.statusCode()).isEqualTo(200);
+    assertThat(arrow.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/vnd.apache.arrow.stream");
+    var decoded = NodeTools.run("decode-arrow.mjs", arrow.body());
+    assertThat(decoded.exitCode()).as(decoded.output()).isZero();
+    JsonNode table = ApiClient.JSON.readTree(decoded.output());
+    assertThat(table.at("/metadata/datasets").asString()).isEqualTo("[\"grid-k\"]");
+    assertThat(table.at("/metadata/layer_ids").asString()).contains(layerId);
+    JsonNode rows = table.get("rows");
+    assertThat(rows).hasSize(400);
+    JsonNode first = rows.get(0);
+    JsonNode expected = geo.json().at("/features/0");
+    assertThat(first.get("id").asString()).isEqualTo(expected.get("id").asString().replace("-", ""));
+    assertThat(first.get("lng").asDouble()).isEqualTo(expected.at("/geometry/coordinates/0").asDouble());
+    assertThat(first.get("name").asString()).isEqualTo(expected.at("/properties/name").asString());
+    assertThat(first.get("count").asInt()).isEqualTo(1);
+    assertThat(first.get("expansion_zoom").asInt()).isZero();
+
+    var clusters = bytes("/api/v1/places?bbox=-180,-90,180,90&datasets=grid-k&zoom=1&format=arrow");
+    JsonNode clustered = ApiClient.JSON.readTree(NodeTools.run("decode-arrow.mjs", clusters.body()).output()).get("rows");
+    int total = 0;
+    String clusterId = null;
+    for (JsonNode row : clustered) {
+      total += row.get("count").asInt();
+      if (row.get("expansion_zoom").asInt() > 0) {
+        clusterId = layerId + "." + Long.parseUnsignedLong(row.get("id").asString().substring(0, 16), 16);
+      }
+    }
+    assertThat(total).isEqualTo(402);
+    assertThat(admin.get("/api/v1/places/clusters/" + clusterId + "/children").status()).isEqualTo(200);
+  }
+
+  @Test
   void aPointLayersVectorTilesHoldTheClustersUpToTheClusterZoom() {
     String id = pointLayer("grid-j");
     var low = bytes("/api/layers/" + id + "/tiles/2/2/1.mvt");
