@@ -69,7 +69,40 @@ public final class EnvironmentCheck {
     if (token != null && !token.isEmpty() && token.length() < 20) {
       problems.add("ADMIN_TOKEN must have at least 20 characters");
     }
+    httpUrl(env, "OIDC_ISSUER", problems);
+    httpUrl(env, "OIDC_JWKS_URL", problems);
+    String secret = env.get("WEBHOOK_SECRET");
+    if (secret != null && !secret.isEmpty() && !validWebhookSecret(secret)) {
+      problems.add("WEBHOOK_SECRET must be the provider's signing secret, whsec_ followed by base64");
+    }
     return problems;
+  }
+
+  private static void httpUrl(Map<String, String> env, String name, List<String> problems) {
+    String value = env.get(name);
+    if (value == null || value.isEmpty()) {
+      return;
+    }
+    try {
+      var uri = java.net.URI.create(value);
+      if (!("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) || uri.getHost() == null) {
+        problems.add(name + " must be an http(s) URL, was '" + value + "'");
+      }
+    } catch (IllegalArgumentException e) {
+      problems.add(name + " must be an http(s) URL, was '" + value + "'");
+    }
+  }
+
+  private static boolean validWebhookSecret(String secret) {
+    if (!secret.startsWith("whsec_") || secret.length() <= "whsec_".length()) {
+      return false;
+    }
+    try {
+      java.util.Base64.getDecoder().decode(secret.substring("whsec_".length()));
+      return true;
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
   }
 
   private static void integer(Map<String, String> env, String name, int min, int max, List<String> problems) {

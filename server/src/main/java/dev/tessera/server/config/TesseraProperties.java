@@ -24,6 +24,7 @@ import org.springframework.validation.annotation.Validated;
  * @param outbound which internal networks Tessera may send requests to
  * @param archives PMTiles and MBTiles archives served by pmtiles layers
  * @param places the places viewport API: clustering, limits, answer cache
+ * @param identity sign-in through an OIDC identity provider and its user sync webhook
  */
 @Validated
 @ConfigurationProperties(prefix = "tessera", ignoreUnknownFields = false)
@@ -39,6 +40,7 @@ public record TesseraProperties(
     @Valid @NotNull Cors cors,
     @Valid @NotNull Outbound outbound,
     @Valid @NotNull Archives archives,
+    @Valid @NotNull Identity identity,
     @Valid @NotNull Places places) {
 
   /**
@@ -111,6 +113,19 @@ public record TesseraProperties(
       @Min(1) long cacheTtlLowZoomSeconds,
       @Min(1) long cacheTtlHighZoomSeconds,
       @Min(0) int cacheZoomSplit) {}
+
+   * @param oidcIssuer the identity provider's issuer URL ({@code OIDC_ISSUER}); empty disables OIDC bearer tokens.
+   *     Tokens must carry it as {@code iss}; its JWKS is found by OIDC discovery unless {@code oidcJwksUrl} is set
+   * @param oidcAudience the audience tokens must name in {@code aud} ({@code OIDC_AUDIENCE}); empty checks none
+   * @param oidcJwksUrl the issuer's JWKS URL ({@code OIDC_JWKS_URL}), where discovery is not wanted
+   * @param webhookSecret the user sync webhook's Svix signing secret, {@code whsec_…} ({@code WEBHOOK_SECRET}); empty
+   *     disables the webhook
+   */
+  public record Identity(String oidcIssuer, String oidcAudience, String oidcJwksUrl, String webhookSecret) {
+    public boolean oidcEnabled() {
+      return oidcIssuer != null && !oidcIssuer.isBlank();
+    }
+  }
 
   public boolean embedded() {
     return databaseUrl == null || databaseUrl.isBlank();

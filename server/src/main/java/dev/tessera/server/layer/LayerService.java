@@ -135,10 +135,11 @@ public class LayerService {
   @Transactional
   public void delete(Caller caller, UUID id, String ifMatch) {
     Layer current = editable(caller, id);
-    if (!caller.admin() && !caller.is(current.createdBy())) {
+    if (!access.canDelete(caller, current)) {
       throw ApiException.forbidden("Only the layer's creator may delete it.");
     }
     ETags.checkIfMatch(ifMatch, current.version(), "layer");
+    events.publishEvent(new LayerDeleted(id, layers.mapIds(id)));
     layers.delete(id);
     events.publishEvent(new LayerChanged(id));
   }

@@ -14,6 +14,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -23,11 +24,13 @@ public class MapService {
   private final MapRepository maps;
   private final LayerRepository layers;
   private final AccessPolicy access;
+  private final ApplicationEventPublisher events;
 
-  MapService(MapRepository maps, LayerRepository layers, AccessPolicy access) {
+  MapService(MapRepository maps, LayerRepository layers, AccessPolicy access, ApplicationEventPublisher events) {
     this.maps = maps;
     this.layers = layers;
     this.access = access;
+    this.events = events;
   }
 
   @Transactional(readOnly = true)
@@ -98,6 +101,7 @@ public class MapService {
     if (!maps.update(updated, current.version())) {
       throw ApiException.preconditionFailed("map", ETags.of(current.version()));
     }
+    events.publishEvent(new MapChanged(id, "map_updated", null));
     return view(updated);
   }
 
@@ -108,6 +112,7 @@ public class MapService {
       throw ApiException.forbidden("Only the map's owner may delete it.");
     }
     ETags.checkIfMatch(ifMatch, current.version(), "map");
+    events.publishEvent(new MapChanged(id, "map_deleted", null));
     maps.delete(id);
   }
 
@@ -143,6 +148,7 @@ public class MapService {
     order.add(position, layer.id());
     maps.reorderLayers(mapId, order);
     maps.touch(mapId);
+    events.publishEvent(new MapChanged(mapId, "layer_added", layer.id()));
     return view(maps.findById(map.id()).orElseThrow());
   }
 
@@ -174,6 +180,7 @@ public class MapService {
       maps.reorderLayers(mapId, order);
     }
     maps.touch(mapId);
+    events.publishEvent(new MapChanged(mapId, "layer_updated", layerId));
     return view(maps.findById(mapId).orElseThrow());
   }
 
@@ -185,6 +192,7 @@ public class MapService {
     }
     maps.reorderLayers(mapId, maps.layers(mapId).stream().map(MapLayer::layerId).toList());
     maps.touch(mapId);
+    events.publishEvent(new MapChanged(mapId, "layer_removed", layerId));
   }
 
   @Transactional
@@ -201,6 +209,7 @@ public class MapService {
     }
     maps.reorderLayers(mapId, requested);
     maps.touch(mapId);
+    events.publishEvent(new MapChanged(mapId, "layers_reordered", null));
     return view(maps.findById(mapId).orElseThrow());
   }
 

@@ -7,6 +7,7 @@ import dev.tessera.server.map.MapRepository;
 import dev.tessera.server.map.PermissionLevel;
 import dev.tessera.server.map.WebMap;
 import java.util.Optional;
+import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,6 +18,10 @@ import org.springframework.stereotype.Component;
  *       {@code edit} collaborators edit it; only the owner deletes it or changes who may see it;
  *   <li>a layer is visible when global, created by the caller, or on a map the caller may see; its creator edits
  *       it, and so does anyone who may edit a map it is on when it is {@code editable = everyone};
+ *   <li>the owner and collaborators (not other viewers of a public map) see who the map is shared with; a
+ *       collaborator may leave a map;
+ *   <li>signed-in users who may see a map or layer comment on it; only a comment's author edits it; its author and
+ *       whoever may edit the map (layer) resolve it; its author and the map's owner (the layer's creator) delete it;
  *   <li>admins may do everything.
  * </ul>
  *
@@ -52,6 +57,45 @@ public class AccessPolicy {
     return caller.admin() || caller.is(map.createdBy());
   }
 
+  /** The owner and the collaborators: who may see whom the map is shared with. */
+  public boolean isMember(Caller caller, WebMap map) {
+    return caller.admin() || caller.is(map.createdBy()) || collaboration(caller, map).isPresent();
+  }
+
+  /** Removing a collaborator: the owner, or the collaborator leaving. */
+  public boolean canRemoveCollaborator(Caller caller, WebMap map, UUID userId) {
+    return canAdminister(caller, map) || caller.is(userId);
+  }
+
+  public boolean canComment(Caller caller, WebMap map) {
+    return !caller.anonymousCaller() && canView(caller, map);
+  }
+
+  public boolean canComment(Caller caller, Layer layer) {
+    return !caller.anonymousCaller() && canView(caller, layer);
+  }
+
+  /** Changing a comment's text belongs to its author alone. */
+  public boolean canEditComment(Caller caller, UUID authorId) {
+    return caller.is(authorId);
+  }
+
+  public boolean canResolveComment(Caller caller, UUID authorId, WebMap map) {
+    return caller.is(authorId) || canEdit(caller, map);
+  }
+
+  public boolean canResolveComment(Caller caller, UUID authorId, Layer layer) {
+    return caller.is(authorId) || canEdit(caller, layer);
+  }
+
+  public boolean canDeleteComment(Caller caller, UUID authorId, WebMap map) {
+    return caller.is(authorId) || canAdminister(caller, map);
+  }
+
+  public boolean canDeleteComment(Caller caller, UUID authorId, Layer layer) {
+    return caller.is(authorId) || canDelete(caller, layer);
+  }
+
   public boolean canView(Caller caller, Layer layer) {
     if (layer.isGlobal() || caller.admin() || caller.is(layer.createdBy())) {
       return true;
@@ -80,6 +124,11 @@ public class AccessPolicy {
       }
     }
     return false;
+  }
+
+  /** Deleting a layer belongs to its creator. */
+  public boolean canDelete(Caller caller, Layer layer) {
+    return caller.admin() || caller.is(layer.createdBy());
   }
 
   private Optional<String> collaboration(Caller caller, WebMap map) {

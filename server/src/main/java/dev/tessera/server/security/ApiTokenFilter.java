@@ -15,17 +15,20 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Authenticates {@code Authorization: Bearer <api token>}. A token that is present but unknown is refused with 401
- * rather than treated as anonymous, so a client learns at once that its token is wrong.
+ * Authenticates {@code Authorization: Bearer <api token>} or, when OIDC is configured, {@code Bearer <JWT>} from the
+ * identity provider ({@link OidcTokens}). A token that is present but invalid is refused with 401 rather than
+ * treated as anonymous, so a client learns at once that its token is wrong.
  */
 class ApiTokenFilter extends OncePerRequestFilter {
   private static final String BEARER = "Bearer ";
 
   private final IdentityService identity;
+  private final OidcTokens oidc;
   private final AuthenticationEntryPoint entryPoint;
 
-  ApiTokenFilter(IdentityService identity, AuthenticationEntryPoint entryPoint) {
+  ApiTokenFilter(IdentityService identity, OidcTokens oidc, AuthenticationEntryPoint entryPoint) {
     this.identity = identity;
+    this.oidc = oidc;
     this.entryPoint = entryPoint;
   }
 
@@ -38,7 +41,8 @@ class ApiTokenFilter extends OncePerRequestFilter {
       return;
     }
     String secret = header.substring(BEARER.length()).trim();
-    var caller = identity.callerForToken(secret);
+    var caller =
+        oidc.enabled() && OidcTokens.looksLikeJwt(secret) ? oidc.callerFor(secret) : identity.callerForToken(secret);
     if (caller.isEmpty()) {
       SecurityContextHolder.clearContext();
       entryPoint.commence(request, response, new BadCredentialsException("The bearer token is not valid."));

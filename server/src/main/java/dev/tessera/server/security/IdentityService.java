@@ -15,7 +15,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Local accounts and API tokens: the identity seam an identity provider (OIDC) joins later. Thread-safe. */
+/** Local accounts and API tokens (identity-provider users join through {@link ExternalIdentities}). Thread-safe. */
 @Service
 public class IdentityService {
   private final UserRepository users;
@@ -87,6 +87,11 @@ public class IdentityService {
     boolean deleted = tokens.delete(userId, tokenId);
     recentTokens.invalidateAll();
     return deleted;
+  }
+
+  /** Forgets cached token answers, e.g. after a user's tokens were deleted in bulk. */
+  void dropCachedTokens() {
+    recentTokens.invalidateAll();
   }
 
   public Caller callerFor(UUID userId) {

@@ -21,7 +21,7 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * Stateless API security: API tokens (Bearer) or HTTP Basic with a local account; no sessions, so no CSRF. Reads
+ * Stateless API security: API tokens or OIDC JWTs (Bearer) or HTTP Basic with a local account; no sessions, so no CSRF. Reads
  * pass the filter chain anonymously and are decided per resource by {@link AccessPolicy} (404 when hidden); every
  * write needs a signed-in user.
  */
@@ -45,7 +45,8 @@ class SecurityConfiguration {
   /** Only when serving: the CLI runs the same context without a web server. */
   @Bean
   @ConditionalOnWebApplication
-  SecurityFilterChain api(HttpSecurity http, IdentityService identity, ObjectMapper json, TesseraProperties properties)
+  SecurityFilterChain api(
+      HttpSecurity http, IdentityService identity, OidcTokens oidc, ObjectMapper json, TesseraProperties properties)
       throws Exception {
     var entryPoint = new ProblemAuthenticationEntryPoint(json);
     http.cors(cors -> cors.configurationSource(corsSource(properties)))
@@ -56,7 +57,7 @@ class SecurityConfiguration {
         .logout(logout -> logout.disable())
         .httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
         .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint))
-        .addFilterBefore(new ApiTokenFilter(identity, entryPoint), BasicAuthenticationFilter.class)
+        .addFilterBefore(new ApiTokenFilter(identity, oidc, entryPoint), BasicAuthenticationFilter.class)
         .authorizeHttpRequests(
             auth ->
                 auth.requestMatchers(HttpMethod.GET, "/**")
@@ -66,6 +67,9 @@ class SecurityConfiguration {
                     .requestMatchers(HttpMethod.OPTIONS, "/**")
                     .permitAll()
                     .requestMatchers(HttpMethod.POST, "/api/auth/login")
+                    .permitAll()
+                    // Authenticated by its Svix signature, not by a user.
+                    .requestMatchers(HttpMethod.POST, "/api/webhooks/users")
                     .permitAll()
                     .requestMatchers("/error")
                     .permitAll()
@@ -86,7 +90,8 @@ class SecurityConfiguration {
       }
     }
     cors.setAllowedMethods(List.of("GET", "HEAD", "POST", "PUT", "DELETE", "OPTIONS"));
-    cors.setAllowedHeaders(List.of("Authorization", "Content-Type", "If-Match", "If-None-Match", "Accept-Encoding"));
+    cors.setAllowedHeaders(
+        List.of("Authorization", "Content-Type", "If-Match", "If-None-Match", "Accept-Encoding", "Last-Event-ID"));
     cors.setExposedHeaders(List.of("ETag", "Location", "Link", "Content-Disposition"));
     cors.setMaxAge(3600L);
     UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();

@@ -40,6 +40,28 @@ class JdbcUserRepository implements UserRepository {
   }
 
   @Override
+  public void updateProfile(UUID id, String email, String name, String avatarUrl) {
+    jdbc.update(
+        "UPDATE users SET email = ?, name = ?, avatar_url = ?, updated_at = ? WHERE id = ?",
+        normalise(email),
+        name,
+        avatarUrl,
+        Rows.timestamp(Rows.now()),
+        id);
+  }
+
+  @Override
+  public void forget(UUID id) {
+    for (String table : new String[] {"map_collaborators", "api_tokens", "local_credentials", "user_roles"}) {
+      jdbc.update("DELETE FROM " + table + " WHERE user_id = ?", id);
+    }
+    jdbc.update(
+        "UPDATE users SET email = NULL, name = NULL, avatar_url = NULL, updated_at = ? WHERE id = ?",
+        Rows.timestamp(Rows.now()),
+        id);
+  }
+
+  @Override
   public Optional<User> findById(UUID id) {
     return jdbc.query("SELECT " + COLUMNS + " FROM users WHERE id = ?", JdbcUserRepository::row, id).stream()
         .findFirst();

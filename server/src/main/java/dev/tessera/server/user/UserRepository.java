@@ -17,6 +17,15 @@ public interface UserRepository {
 
   Optional<User> findByExternalId(String externalId);
 
+  /** Replaces email (stored lower-case), name and avatar, as an identity provider reports them. */
+  void updateProfile(UUID id, String email, String name, String avatarUrl);
+
+  /**
+   * Forgets a user the identity provider deleted: profile cleared, roles, password, API tokens and collaborations
+   * removed. The row stays, so the maps, layers and comments they made keep an author.
+   */
+  void forget(UUID id);
+
   void setPasswordHash(UUID userId, String passwordHash);
 
   Optional<String> passwordHash(UUID userId);

@@ -18,7 +18,10 @@ class EnvironmentCheckTest {
                     "DATABASE_URL", "postgres://tessera:secret@db:5432/tessera",
                     "LOG_LEVEL", "debug",
                     "ENABLE_METRICS", "true",
-                    "ADMIN_EMAIL", "ops@example.org")))
+                    "ADMIN_EMAIL", "ops@example.org",
+                    "OIDC_ISSUER", "https://clerk.example.org",
+                    "OIDC_JWKS_URL", "https://clerk.example.org/.well-known/jwks.json",
+                    "WEBHOOK_SECRET", "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw")))
         .isEmpty();
   }
 
@@ -33,7 +36,11 @@ class EnvironmentCheckTest {
     "MAX_BODY_SIZE, 12, MAX_BODY_SIZE",
     "ADMIN_EMAIL, not-an-email, ADMIN_EMAIL",
     "ADMIN_PASSWORD, short, ADMIN_PASSWORD",
-    "ADMIN_TOKEN, short, ADMIN_TOKEN"
+    "ADMIN_TOKEN, short, ADMIN_TOKEN",
+    "OIDC_ISSUER, clerk.example.org, OIDC_ISSUER",
+    "OIDC_JWKS_URL, file:///etc/keys.json, OIDC_JWKS_URL",
+    "WEBHOOK_SECRET, MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw, WEBHOOK_SECRET",
+    "WEBHOOK_SECRET, whsec_not base64!, WEBHOOK_SECRET"
   })
   void eachBadVariableIsNamed(String name, String value, String named) {
     assertThat(EnvironmentCheck.problems(Map.of(name, value))).singleElement().asString().startsWith(named);

@@ -66,7 +66,7 @@ public final class TestDatabases {
     JdbcTemplate jdbc = new JdbcTemplate(ds);
     for (String table :
         List.of(
-            "comments", "map_collaborators", "map_layers", "layer_features", "layers", "maps", "api_tokens",
+            "comments", "map_events", "webhook_deliveries", "map_collaborators", "map_layers", "layer_features", "layers", "maps", "api_tokens",
             "local_credentials", "user_roles", "users")) {
       jdbc.update("DELETE FROM " + table);
     }

@@ -1,0 +1,95 @@
+// First load and frame times of a map with a 100 000-point vector layer, in headless Chromium:
+//   node perf.e2e.mjs <base-url> <api-token> <artifact-dir>
+// Loads the points through the API (deterministic positions over the North Sea and around it), opens the map in a
+// fresh browser context (empty cache) and measures navigation start → MapLibre's first 'idle'; then pans and zooms
+// for a few seconds and records the time between animation frames. Prints one JSON line; checks only that the
+// points were drawn: the numbers are measurements for docs/benchmarks.md, not pass/fail thresholds.
+import { launch, mapIdle, mapReady, Run } from './browser.mjs';
+
+const [base, token, artifacts = 'target/e2e'] = process.argv.slice(2);
+const POINTS = Number(process.env.TESSERA_PERF_POINTS ?? 100_000);
+const run = new Run(artifacts);
+const api = async (path, method = 'GET', body) => {
+  const response = await fetch(`${base}${path}`, {
+    method, headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: body && (typeof body === 'string' ? body : JSON.stringify(body)),
+  });
+  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
+  return response.status === 204 ? null : response.json();
+};
+
+const browser = await launch();
+try {
+  const layer = await api('/api/layers', 'POST', { name: 'points100k', source_type: 'vector', source_config: {}, style_config: { pointSize: 3 } });
+  // A Halton sequence: spread evenly, no randomness, the same points on every run.
+  const halton = (i, b) => { let f = 1, r = 0; while (i > 0) { f /= b; r += f * (i % b); i = Math.floor(i / b); } return r; };
+  const features = [];
+  for (let i = 1; i <= POINTS; i++) {
+    features.push(`{"type":"Feature","geometry":{"type":"Point","coordinates":[${(-10 + 30 * halton(i, 2)).toFixed(5)},${(48 + 14 * halton(i, 3)).toFixed(5)}]},"properties":{"n":${i}}}`);
+  }
+  const importStart = performance.now();
+  const imported = await api(`/api/layers/${layer.id}/import`, 'POST', `{"type":"FeatureCollection","features":[${features.join(',')}]}`);
+  run.numbers.importMs = Math.round(performance.now() - importStart);
+  run.check('the points were imported', imported.imported === POINTS, JSON.stringify(imported));
+  const map = await api('/api/maps', 'POST', { name: 'Perf 100K points', center_lat: 55, center_lng: 5, zoom: 4.5 });
+  await api(`/api/maps/${map.id}/layers`, 'POST', { layer_id: layer.id });
+
+  const empty = await api('/api/maps', 'POST', { name: 'Perf basemap only', center_lat: 55, center_lng: 5, zoom: 4.5 });
+  const measureLoad = async (label, mapId = map.id) => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    await context.addInitScript((t) => localStorage.setItem('tessera.token', t), token);
+    const page = await context.newPage();
+    run.watch(page);
+    await page.goto(`${base}/maps/${mapId}`);
+    await mapReady(page);
+    await mapIdle(page);
+    run.numbers[label] = Math.round(await page.evaluate(() => performance.now()));
+    return { context, page };
+  };
+  // The same app and basemap without the points, for comparison (the basemap's tiles are cached by then).
+  await (await measureLoad('firstLoadBasemapOnlyMs', empty.id)).context.close();
+  // The first open also builds the layer's tile index on the server; the second is what a visitor sees next.
+  const cold = await measureLoad('firstLoadColdServerMs');
+  await cold.context.close();
+  const { context, page } = await measureLoad('firstLoadMs');
+  const drawn = await page.evaluate(() => window.tessera.map.queryRenderedFeatures().filter((f) => f.source.startsWith('layer-')).length);
+  run.check('the 100K-point layer is drawn', drawn > 1000, `${drawn} rendered points`);
+  await run.shot(page, 'perf-100k-points');
+
+  const pan = () => page.evaluate(async () => {
+    const map = window.tessera.map;
+    const deltas = [];
+    let last = performance.now();
+    let running = true;
+    const tick = (now) => { deltas.push(now - last); last = now; if (running) requestAnimationFrame(tick); };
+    requestAnimationFrame((now) => { last = now; requestAnimationFrame(tick); });
+    const move = (fn) => new Promise((resolve) => { map.once('moveend', resolve); fn(); });
+    for (const [dx, dy] of [[300, 0], [0, 200], [-300, 0], [0, -200]]) await move(() => map.panBy([dx, dy], { duration: 800 }));
+    await move(() => map.zoomTo(map.getZoom() + 1.5, { duration: 800 }));
+    await move(() => map.panBy([250, 150], { duration: 800 }));
+    await move(() => map.zoomTo(map.getZoom() - 1.5, { duration: 800 }));
+    running = false;
+    return deltas.slice(1);
+  });
+  const summary = (frames) => {
+    const sorted = [...frames].sort((a, b) => a - b);
+    const pct = (p) => Math.round(sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] * 10) / 10;
+    return { frames: frames.length, p50Ms: pct(0.5), p95Ms: pct(0.95), maxMs: Math.round(sorted[sorted.length - 1]),
+      over50Ms: frames.filter((d) => d > 50).length, meanFps: Math.round(1000 / (frames.reduce((a, b) => a + b, 0) / frames.length)) };
+  };
+  const frames = await pan();
+  run.numbers.withPoints = summary(frames);
+  // The same moves with the points hidden: the basemap alone, in the same browser (software GL here) and run.
+  await page.evaluate(() => {
+    const map = window.tessera.map;
+    for (const l of map.getStyle().layers) if (l.source && l.source.startsWith('layer-')) map.setLayoutProperty(l.id, 'visibility', 'none');
+  });
+  await mapIdle(page);
+  run.numbers.basemapOnly = summary(await pan());
+  run.check('frames were measured while panning and zooming', frames.length > 5, `${frames.length} frames`);
+  await context.close();
+  run.finish();
+} catch (e) {
+  run.finish(e);
+} finally {
+  await browser.close();
+}
