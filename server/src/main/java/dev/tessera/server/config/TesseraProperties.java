@@ -114,6 +114,7 @@ public record TesseraProperties(
       @Min(1) long cacheTtlHighZoomSeconds,
       @Min(0) int cacheZoomSplit) {}
 
+  /**
    * @param oidcIssuer the identity provider's issuer URL ({@code OIDC_ISSUER}); empty disables OIDC bearer tokens.
    *     Tokens must carry it as {@code iss}; its JWKS is found by OIDC discovery unless {@code oidcJwksUrl} is set
    * @param oidcAudience the audience tokens must name in {@code aud} ({@code OIDC_AUDIENCE}); empty checks none
