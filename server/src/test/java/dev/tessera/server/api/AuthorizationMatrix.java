@@ -36,6 +36,13 @@ final class AuthorizationMatrix {
           Row.get("/ogc/collections", Rule.anyone(200)).listing("{layer}"),
           Row.get("/ogc/tileMatrixSets", Rule.anyone(200)),
           Row.get("/ogc/tileMatrixSets/{tileMatrixSetId}", "/ogc/tileMatrixSets/WebMercatorQuad", Rule.anyone(200)),
+          // the built-in basemap and the web app's pages (the same index.html for everyone; data comes from the API)
+          Row.get("/api/basemap/style.json", Rule.anyone(200)),
+          Row.get("/api/basemap/tiles/{z}/{x}/{y}.{format}", "/api/basemap/tiles/0/0/0.mvt", Rule.anyone(200)),
+          Row.get("/login", Rule.anyone(200)),
+          Row.get("/maps", Rule.anyone(200)),
+          Row.get("/maps/{id}", "/maps/{map}", Rule.anyone(200)),
+          Row.get("/places", Rule.anyone(200)),
           // maps
           Row.get("/api/maps", Rule.anyone(200)).listing("{map}"),
           Row.post("/api/maps", "{\"name\": \"new\"}", Rule.signedIn(201)),
