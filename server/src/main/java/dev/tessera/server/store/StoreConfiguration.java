@@ -46,6 +46,10 @@ class StoreConfiguration {
       }
       config.addDataSourceProperty("reWriteBatchedInserts", "true");
       config.setMaximumPoolSize(16);
+      // Grow under load, give back when idle: instances (and test contexts) sharing one PostgreSQL server would
+      // otherwise each hold 16 connections of its max_connections (100 by default) all the time.
+      config.setMinimumIdle(2);
+      config.setIdleTimeout(60_000);
     }
     return new HikariDataSource(config);
   }
