@@ -55,6 +55,20 @@ final class Proj4 {
     }
   }
 
+  /** A fresh, unshared transform from WGS 84 longitude/latitude to {@code target}. */
+  static CoordinateTransform newTransformFromWgs84(Definition target) {
+    synchronized (LOCK) {
+      try {
+        CoordinateReferenceSystem from = CRS_FACTORY.createFromParameters("EPSG:4326", WGS84_DEFINITION);
+        CoordinateReferenceSystem to = CRS_FACTORY.createFromParameters(target.name(), target.parameters());
+        return TRANSFORM_FACTORY.createTransform(from, to);
+      } catch (RuntimeException e) {
+        throw new UnknownCrsException(target.name(), target.name() + " cannot be transformed by proj4j: "
+            + e.getMessage(), e);
+      }
+    }
+  }
+
   /** A CRS as proj4j knows it: name, proj4 parameter string, and whether its units are degrees. */
   record Definition(String name, String parameters, boolean geographic) {
     Definition {

@@ -39,6 +39,7 @@ public final class EnvironmentCheck {
     longInteger(env, "PLACES_CACHE_MAX_BYTES", 0, problems);
     longInteger(env, "PLACES_CACHE_TTL_LOW", 1, problems);
     longInteger(env, "PLACES_CACHE_TTL_HIGH", 1, problems);
+    longInteger(env, "COG_CACHE_BYTES", 0, problems);
     for (String name : List.of("RATE_LIMIT_ENABLED", "ENABLE_METRICS", "DEMO_CONTENT")) {
       String value = env.get(name);
       if (value != null && !BOOLEANS.contains(value.toLowerCase(Locale.ROOT))) {

@@ -41,6 +41,7 @@ public record TesseraProperties(
     @Valid @NotNull Outbound outbound,
     @Valid @NotNull Archives archives,
     @Valid @NotNull Identity identity,
+    @Valid @NotNull Cogs cogs,
     @Valid @NotNull Places places) {
 
   /**
@@ -127,6 +128,14 @@ public record TesseraProperties(
       return oidcIssuer != null && !oidcIssuer.isBlank();
     }
   }
+
+  /**
+   * @param blockCacheBytes most bytes of decoded COG tiles kept, shared by every geotiff layer ({@code
+   *     COG_CACHE_BYTES}); 0 turns the cache off
+   * @param s3Endpoint an S3-compatible endpoint for {@code s3://} COGs ({@code COG_S3_ENDPOINT}, path-style
+   *     addressing), empty for AWS itself; credentials and region come from the AWS SDK's default chains
+   */
+  public record Cogs(@Min(0) long blockCacheBytes, String s3Endpoint) {}
 
   public boolean embedded() {
     return databaseUrl == null || databaseUrl.isBlank();

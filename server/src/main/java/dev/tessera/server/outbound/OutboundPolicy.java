@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
 /**
  * Decides whether Tessera may make a request to a URL a layer names (archives read over HTTP, and later the WMS/WMTS
  * proxy and COGs), against server-side request forgery: every address the host resolves to must be public, or lie in
- * one of the networks allowed by {@code OUTBOUND_ALLOWED_NETWORKS}. Refused: loopback, private (10/8, 172.16/12,
+ * one of the networks allowed by {@code OUTBOUND_ALLOWED_NETWORKS}
+ * (or the host be named there). Refused: loopback, private (10/8, 172.16/12,
  * 192.168/16, fc00::/7), link-local (169.254/16 with the cloud metadata address, fe80::/10), carrier-grade NAT
  * (100.64/10), unspecified and multicast addresses.
  *
@@ -23,24 +24,39 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class OutboundPolicy {
+  /** A DNS name with at least one letter (so not an IPv4 literal). */
+  private static final java.util.regex.Pattern HOST_NAME = java.util.regex.Pattern.compile(
+      "(?i)(?=.*[a-z])[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*");
   private final List<Cidr> allowed;
+  private final java.util.Set<String> allowedHosts;
 
   @Autowired
   public OutboundPolicy(TesseraProperties properties) {
     this(properties.outbound().allowedNetworks());
   }
 
-  /** A policy allowing these comma-separated CIDR blocks besides the public internet. */
+  /**
+   * A policy allowing these comma-separated CIDR blocks and host names besides the public internet. A host name
+   * (such as {@code minio.internal}) is allowed whatever it resolves to: the operator vouches for it.
+   */
   public OutboundPolicy(String allowedNetworks) {
     List<Cidr> blocks = new ArrayList<>();
+    java.util.Set<String> hosts = new java.util.HashSet<>();
     if (allowedNetworks != null) {
       for (String part : allowedNetworks.split(",")) {
-        if (!part.isBlank()) {
-          blocks.add(Cidr.parse(part.strip()));
+        String entry = part.strip();
+        if (entry.isEmpty()) {
+          continue;
+        }
+        if (HOST_NAME.matcher(entry).matches() && !entry.matches("(?i)[0-9a-f:.]+")) {
+          hosts.add(entry.toLowerCase(java.util.Locale.ROOT));
+        } else {
+          blocks.add(Cidr.parse(entry));
         }
       }
     }
     this.allowed = List.copyOf(blocks);
+    this.allowedHosts = java.util.Set.copyOf(hosts);
   }
 
   /** Returns if Tessera may connect to {@code uri}'s host; throws {@link OutboundNotAllowedException} otherwise. */
@@ -48,6 +64,9 @@ public class OutboundPolicy {
     String host = uri.getHost();
     if (host == null || host.isBlank()) {
       throw new OutboundNotAllowedException(uri, "the URL names no host");
+    }
+    if (allowedHosts.contains(host.toLowerCase(java.util.Locale.ROOT))) {
+      return;
     }
     InetAddress[] addresses;
     try {

@@ -90,9 +90,11 @@ class SecurityConfiguration {
       }
     }
     cors.setAllowedMethods(List.of("GET", "HEAD", "POST", "PUT", "DELETE", "OPTIONS"));
-    cors.setAllowedHeaders(
-        List.of("Authorization", "Content-Type", "If-Match", "If-None-Match", "Accept-Encoding", "Last-Event-ID"));
-    cors.setExposedHeaders(List.of("ETag", "Location", "Link", "Content-Disposition"));
+    // Range and the range headers: browsers read COGs of delivery: direct layers by range (GET /api/layers/{id}/cog)
+    cors.setAllowedHeaders(List.of(
+        "Authorization", "Content-Type", "If-Match", "If-None-Match", "Accept-Encoding", "Last-Event-ID", "Range"));
+    cors.setExposedHeaders(
+        List.of("ETag", "Location", "Link", "Content-Disposition", "Content-Range", "Accept-Ranges", "Content-Length"));
     cors.setMaxAge(3600L);
     UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
     source.registerCorsConfiguration("/**", cors);

@@ -1,6 +1,8 @@
 package dev.tessera.server.tiles;
 
 import dev.tessera.server.security.Caller;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -28,8 +30,11 @@ class TileController {
       @PathVariable String y,
       @PathVariable String format,
       @RequestParam(name = "v", required = false) Long requestedVersion,
+      @RequestParam Map<String, String> query,
       @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch,
       @RequestHeader(name = HttpHeaders.ACCEPT_ENCODING, required = false) String acceptEncoding) {
-    return tiles.respond(caller, id, z, x, y, format, requestedVersion, ifNoneMatch, acceptEncoding);
+    Map<String, String> parameters = new HashMap<>(query);
+    parameters.remove("v");
+    return tiles.respond(caller, id, z, x, y, format, parameters, requestedVersion, ifNoneMatch, acceptEncoding);
   }
 }

@@ -8,6 +8,7 @@ import dev.tessera.server.layer.RecentLayers;
 import dev.tessera.server.problem.ApiException;
 import dev.tessera.server.security.Caller;
 import java.time.Duration;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
@@ -57,21 +58,37 @@ public class TileResponder {
       Long requestedVersion,
       String ifNoneMatch,
       String acceptEncoding) {
+    return respond(caller, id, z, x, y, format, Map.of(), requestedVersion, ifNoneMatch, acceptEncoding);
+  }
+
+  /**
+   * As above, with the request's query parameters (rendering parameters of raster layers, {@code time}); {@code y}
+   * may end in {@code @2x} for double-resolution tiles.
+   */
+  public ResponseEntity<byte[]> respond(
+      Caller caller,
+      UUID id,
+      String z,
+      String x,
+      String y,
+      String format,
+      Map<String, String> query,
+      Long requestedVersion,
+      String ifNoneMatch,
+      String acceptEncoding) {
     var sample = metrics.start();
     String layerType = "unknown";
     try {
-      TileCoord coord = TileRequest.parse(z, x, y);
+      int scale = y.endsWith("@2x") ? 2 : 1;
+      TileCoord coord = TileRequest.parse(z, x, scale == 2 ? y.substring(0, y.length() - 3) : y);
       Layer layer = layers.visible(caller, id);
       layerType = layer.sourceType().value();
       TileSource source = sources.of(layer);
-      TileFormat tileFormat = source.format();
-      if (!tileFormat.answersTo(format)) {
-        throw ApiException.badRequest(
-                "unsupported_tile_format",
-                "Layer " + id + " serves ." + tileFormat.extension() + " tiles, not ." + format + ".")
-            .with("parameter", "format");
-      }
-      String etag = ETags.of(layer.version());
+      TileVariant variant = source.variant(format, scale, query);
+      TileFormat tileFormat = variant.format();
+      String etag = variant.key().equals(tileFormat.extension())
+          ? ETags.of(layer.version())
+          : "\"v" + layer.version() + "-" + Integer.toHexString(variant.key().hashCode()) + "\"";
       CacheControl cacheControl =
           requestedVersion != null && requestedVersion == layer.version()
               ? CacheControl.maxAge(maxAge).cachePublic()
@@ -80,8 +97,8 @@ public class TileResponder {
         metrics.served(sample, layerType, "not_modified");
         return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).cacheControl(cacheControl).build();
       }
-      TileKey key = new TileKey(layer.id(), layer.version(), coord, tileFormat.extension());
-      byte[] cached = cache.get(key, () -> cacheable(source.tile(coord), tileFormat));
+      TileKey key = new TileKey(layer.id(), layer.version(), coord, variant.key());
+      byte[] cached = cache.get(key, () -> cacheable(variant.renderer().apply(coord), tileFormat));
       if (cached.length == 0) {
         metrics.served(sample, layerType, "empty");
         return ResponseEntity.noContent().eTag(etag).cacheControl(cacheControl).build();

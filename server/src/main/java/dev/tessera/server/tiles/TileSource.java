@@ -1,6 +1,8 @@
 package dev.tessera.server.tiles;
 
 import dev.tessera.engine.tile.TileCoord;
+import dev.tessera.server.problem.ApiException;
+import java.util.Map;
 
 /**
  * Where one layer's tiles come from: the in-memory vector index, a PMTiles or MBTiles archive… {@link TileController}
@@ -17,4 +19,24 @@ public interface TileSource {
 
   /** Bounds, zoom range and vector layers, for TileJSON. */
   TileSetInfo info();
+
+  /**
+   * The variant a request asks for: the URL {@code extension}, the pixel {@code scale} ({@code @2x} gives 2) and the
+   * query parameters (without {@code v}). Sources with one fixed encoding, like these archives and vector layers,
+   * accept their own extension at scale 1 and ignore parameters; raster sources override this to render per
+   * request. Throws a 400 problem for a request the source cannot answer.
+   */
+  default TileVariant variant(String extension, int scale, Map<String, String> query) {
+    TileFormat format = format();
+    if (!format.answersTo(extension)) {
+      throw ApiException.badRequest(
+              "unsupported_tile_format", "This layer serves ." + format.extension() + " tiles, not ." + extension + ".")
+          .with("parameter", "format");
+    }
+    if (scale != 1) {
+      throw ApiException.badRequest("invalid_tile", "@" + scale + "x tiles are served by raster layers only.")
+          .with("parameter", "y");
+    }
+    return new TileVariant(format, format.extension(), this::tile);
+  }
 }

@@ -82,6 +82,13 @@ final class AuthorizationMatrix {
           // tiles and tile documents
           Row.get("/api/layers/{id}/tiles/{z}/{x}/{y}.{format}", "/api/layers/{layer}/tiles/0/0/0.mvt", Rule.viewers(200)),
           Row.get("/api/layers/{id}/tilejson.json", "/api/layers/{layer}/tilejson.json", Rule.viewers(200)),
+          // geotiff (COG) endpoints: {layer} is a vector layer, so whoever sees it gets 400, others 404
+          Row.get("/api/layers/{id}/info", "/api/layers/{layer}/info", Rule.viewers(400)),
+          Row.get("/api/layers/{id}/statistics", "/api/layers/{layer}/statistics", Rule.viewers(400)),
+          Row.get("/api/layers/{id}/preview", "/api/layers/{layer}/preview", Rule.viewers(400)),
+          Row.get("/api/layers/{id}/preview.{format}", "/api/layers/{layer}/preview.png", Rule.viewers(400)),
+          Row.get("/api/layers/{id}/point", "/api/layers/{layer}/point?lon=4&lat=52", Rule.viewers(400)),
+          Row.get("/api/layers/{id}/cog", "/api/layers/{layer}/cog", Rule.viewers(400)),
           Row.post("/api/layers/{id}/export.pmtiles", "/api/layers/{layer}/export.pmtiles?maxzoom=1", "",
               Rule.viewersSignedIn(200)),
           // OGC API over the same layers

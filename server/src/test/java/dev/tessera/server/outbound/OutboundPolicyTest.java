@@ -55,6 +55,10 @@ class OutboundPolicyTest {
         "::1/128|http://[::1]/a|true",
         "169.254.169.254|http://169.254.169.254/a|true",
         "169.254.169.254|http://169.254.169.253/a|false",
+        "localhost|http://localhost:9000/a|true",
+        "localhost|http://127.0.0.1:9000/a|false",
+        "10.0.0.0/8, LocalHost|http://localhost/a|true",
+        "minio.internal|http://localhost/a|false",
       })
   void allowedNetworksOpenExactlyThoseBlocks(String networks, String url, boolean allowed) {
     var check = assertThatCode(() -> new OutboundPolicy(networks).check(URI.create(url)));

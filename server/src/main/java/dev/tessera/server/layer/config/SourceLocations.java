@@ -31,9 +31,18 @@ final class SourceLocations {
     }
   }
 
-  /** Null if {@code location} is http(s), s3://bucket/key, or a relative path inside the files root. */
+  /**
+   * Null if {@code location} is http(s), s3://bucket/key, or a relative path inside the files root, bare or as
+   * {@code file:relative/path}.
+   */
   static String sourceProblem(String location) {
     String lower = location.toLowerCase(Locale.ROOT);
+    if (lower.startsWith("file:")) {
+      String path = location.substring(5);
+      return path.isEmpty() || path.startsWith("//")
+          ? "must be file:relative/path under the files root"
+          : pathProblem(path);
+    }
     if (lower.startsWith("http://") || lower.startsWith("https://")) {
       return httpProblem(location);
     }

@@ -1,0 +1,167 @@
+package dev.tessera.engine.raster;
+
+import dev.tessera.engine.proj.PointProjection;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Values and statistics from a COG: the value of every band at a point, and per-band statistics over the whole
+ * raster or a bounding box, computed from the coarsest overview that still has {@code maxSize} pixels on its longer
+ * side (as rio-tiler's max_size). Stateless and thread-safe.
+ */
+public final class RasterQueries {
+  private RasterQueries() {}
+
+  /**
+   * The value of each band at longitude/latitude (full resolution); null entries where there is no data; null when
+   * the point lies outside the raster.
+   */
+  public static Double[] point(Cog cog, double lon, double lat, Double nodataOverride) {
+    double[] xs = {lon};
+    double[] ys = {lat};
+    toCrs(cog, xs, ys);
+    double[] pixel = new double[2];
+    cog.geo().toPixel(xs[0], ys[0], pixel);
+    int col = (int) Math.floor(pixel[0]);
+    int row = (int) Math.floor(pixel[1]);
+    if (Double.isNaN(pixel[0]) || col < 0 || row < 0 || col >= cog.width() || row >= cog.height()) {
+      return null;
+    }
+    int[] bands = new int[cog.bandCount()];
+    for (int i = 0; i < bands.length; i++) {
+      bands[i] = i;
+    }
+    Cog.Window w = cog.read(0, col, row, 1, 1, bands, nodataOverride != null ? nodataOverride : cog.nodata());
+    Double[] out = new Double[bands.length];
+    for (int i = 0; i < bands.length; i++) {
+      out[i] = w.valid[0] ? w.samples[i][0] : null;
+    }
+    return out;
+  }
+
+  /**
+   * Statistics of every band within {@code bbox} (west, south, east, north in longitude/latitude; null for the whole
+   * raster).
+   */
+  public static List<BandStatistics> statistics(Cog cog, double[] bbox, int maxSize, Double nodataOverride,
+      double[] ranks, int bins) {
+    int level = 0;
+    for (int i = 1; i < cog.levelCount(); i++) {
+      Cog.Level l = cog.level(i);
+      if (Math.max(l.width(), l.height()) >= maxSize) {
+        level = i;
+      }
+    }
+    Cog.Level l = cog.level(level);
+    int x0 = 0;
+    int y0 = 0;
+    int x1 = l.width();
+    int y1 = l.height();
+    if (bbox != null) {
+      double[] xs = {bbox[0], bbox[2], bbox[0], bbox[2]};
+      double[] ys = {bbox[1], bbox[1], bbox[3], bbox[3]};
+      toCrs(cog, xs, ys);
+      double minCol = Double.MAX_VALUE;
+      double minRow = Double.MAX_VALUE;
+      double maxCol = -Double.MAX_VALUE;
+      double maxRow = -Double.MAX_VALUE;
+      double[] pixel = new double[2];
+      for (int i = 0; i < 4; i++) {
+        cog.geo().toPixel(xs[i], ys[i], pixel);
+        minCol = Math.min(minCol, pixel[0]);
+        maxCol = Math.max(maxCol, pixel[0]);
+        minRow = Math.min(minRow, pixel[1]);
+        maxRow = Math.max(maxRow, pixel[1]);
+      }
+      double sx = (double) l.width() / cog.width();
+      double sy = (double) l.height() / cog.height();
+      x0 = Math.max(0, (int) Math.floor(minCol * sx));
+      y0 = Math.max(0, (int) Math.floor(minRow * sy));
+      x1 = Math.min(l.width(), (int) Math.ceil(maxCol * sx));
+      y1 = Math.min(l.height(), (int) Math.ceil(maxRow * sy));
+      if (x0 >= x1 || y0 >= y1) {
+        throw RasterException.badParameter("bbox", "bbox does not overlap " + cog.name());
+      }
+    }
+    int[] bands = new int[cog.bandCount()];
+    for (int i = 0; i < bands.length; i++) {
+      bands[i] = i;
+    }
+    long samples = (long) (x1 - x0) * (y1 - y0) * bands.length;
+    if (samples > Warp.MAX_WINDOW_SAMPLES * 2) {
+      throw RasterException.unsupported(cog.name() + " has no overview small enough for statistics (" + samples
+          + " samples); add overviews");
+    }
+    Cog.Window w = cog.read(level, x0, y0, x1 - x0, y1 - y0, bands,
+        nodataOverride != null ? nodataOverride : cog.nodata());
+    String[] descriptions = cog.descriptions();
+    List<BandStatistics> out = new ArrayList<>();
+    for (int b = 0; b < bands.length; b++) {
+      out.add(BandStatistics.of(b + 1, descriptions[b], w.samples[b], w.valid, ranks, bins));
+    }
+    return out;
+  }
+
+  /** Bounds of the raster in longitude/latitude (west, south, east, north), from 21 points along each edge. */
+  public static double[] wgs84Bounds(Cog cog) {
+    int steps = 20;
+    double[] xs = new double[4 * (steps + 1)];
+    double[] ys = new double[xs.length];
+    int k = 0;
+    for (int i = 0; i <= steps; i++) {
+      double t = (double) i / steps;
+      double[][] edge = {{t * cog.width(), 0}, {t * cog.width(), cog.height()}, {0, t * cog.height()},
+          {cog.width(), t * cog.height()}};
+      for (double[] p : edge) {
+        xs[k] = cog.geo().x(p[0], p[1]);
+        ys[k] = cog.geo().y(p[0], p[1]);
+        k++;
+      }
+    }
+    if (cog.geo().epsg() != 4326) {
+      PointProjection.toWgs84(cog.geo().epsg()).transform(xs, ys, xs.length);
+    }
+    double[] b = {Double.MAX_VALUE, Double.MAX_VALUE, -Double.MAX_VALUE, -Double.MAX_VALUE};
+    for (int i = 0; i < xs.length; i++) {
+      if (Double.isNaN(xs[i])) {
+        continue;
+      }
+      b[0] = Math.min(b[0], xs[i]);
+      b[1] = Math.min(b[1], ys[i]);
+      b[2] = Math.max(b[2], xs[i]);
+      b[3] = Math.max(b[3], ys[i]);
+    }
+    return b;
+  }
+
+  /** Bounds in the raster's own CRS (minx, miny, maxx, maxy). */
+  public static double[] nativeBounds(Cog cog) {
+    double[] xs = {cog.geo().x(0, 0), cog.geo().x(cog.width(), 0), cog.geo().x(0, cog.height()),
+        cog.geo().x(cog.width(), cog.height())};
+    double[] ys = {cog.geo().y(0, 0), cog.geo().y(cog.width(), 0), cog.geo().y(0, cog.height()),
+        cog.geo().y(cog.width(), cog.height())};
+    return new double[] {min(xs), min(ys), max(xs), max(ys)};
+  }
+
+  private static void toCrs(Cog cog, double[] xs, double[] ys) {
+    if (cog.geo().epsg() != 4326) {
+      PointProjection.fromWgs84(cog.geo().epsg()).transform(xs, ys, xs.length);
+    }
+  }
+
+  private static double min(double[] v) {
+    double m = v[0];
+    for (double x : v) {
+      m = Math.min(m, x);
+    }
+    return m;
+  }
+
+  private static double max(double[] v) {
+    double m = v[0];
+    for (double x : v) {
+      m = Math.max(m, x);
+    }
+    return m;
+  }
+}
