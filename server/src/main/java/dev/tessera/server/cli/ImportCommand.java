@@ -1,5 +1,6 @@
 package dev.tessera.server.cli;
 
+import dev.tessera.server.feature.CsvOptions;
 import dev.tessera.server.feature.FeatureService;
 import dev.tessera.server.feature.ImportResult;
 import dev.tessera.server.layer.LayerInput;
@@ -13,8 +14,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.function.LongConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
@@ -24,14 +27,20 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import tools.jackson.databind.node.JsonNodeFactory;
 
-/** {@code tessera import}: streams a GeoJSON file into a vector layer, all-or-nothing, with a progress bar. */
-@Command(name = "import", mixinStandardHelpOptions = true, description = "Import a GeoJSON file into a vector layer.")
+/**
+ * {@code tessera import}: streams a GeoJSON, CSV or GeoParquet file (chosen by its extension) into a vector layer,
+ * all-or-nothing, with a progress bar.
+ */
+@Command(
+    name = "import",
+    mixinStandardHelpOptions = true,
+    description = "Import a GeoJSON, CSV (.csv, .tsv) or GeoParquet (.parquet) file into a vector layer.")
 class ImportCommand implements Callable<Integer> {
   private final FeatureService features;
   private final LayerService layers;
   private final AdminBootstrap admin;
 
-  @Parameters(index = "0", paramLabel = "FILE", description = "GeoJSON Feature or FeatureCollection")
+  @Parameters(index = "0", paramLabel = "FILE", description = "GeoJSON Feature or FeatureCollection, CSV or GeoParquet")
   Path file;
 
   @ArgGroup(exclusive = true, multiplicity = "1")
@@ -54,6 +63,24 @@ class ImportCommand implements Callable<Integer> {
   @Option(names = "--repair", description = "repair invalid geometries (JTS GeometryFixer) instead of failing")
   boolean repair;
 
+  @Option(names = "--skip-invalid", description = "CSV/GeoParquet: leave bad rows out and count them instead of failing")
+  boolean skipInvalid;
+
+  @Option(names = "--lon", description = "CSV: longitude column (default: lon, lng, longitude or x)")
+  String lon;
+
+  @Option(names = "--lat", description = "CSV: latitude column (default: lat, latitude or y)")
+  String lat;
+
+  @Option(names = "--wkt", description = "CSV: WKT geometry column (default: wkt, geometry, geom or the_geom)")
+  String wkt;
+
+  @Option(names = "--delimiter", description = "CSV: field separator, one character or 'tab' (default ',' ; '\\t' for .tsv)")
+  String delimiter;
+
+  @Option(names = "--encoding", description = "CSV: text encoding (default UTF-8)")
+  String encoding;
+
   ImportCommand(FeatureService features, LayerService layers, AdminBootstrap admin) {
     this.features = features;
     this.layers = layers;
@@ -71,7 +98,7 @@ class ImportCommand implements Callable<Integer> {
     if (layerId == null) {
       var config = JsonNodeFactory.instance.objectNode();
       var input =
-          new LayerInput(target.newLayer, SourceType.VECTOR, null, category, null, global, config, null, null, null);
+          new LayerInput(target.newLayer, null, SourceType.VECTOR, null, category, null, global, config, null, null, null);
       layerId = layers.create(caller, input).id();
       System.out.println("Created vector layer " + layerId);
     }
@@ -87,12 +114,23 @@ class ImportCommand implements Callable<Integer> {
                 .build();
         InputStream in = new ProgressStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16), bar)) {
       final UUID target = layerId;
-      result = features.importGeoJson(caller, target, in, repair, n -> bar.setExtraMessage(n + " features"));
+      LongConsumer progress = n -> bar.setExtraMessage(n + " features");
+      String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+      if (name.endsWith(".csv") || name.endsWith(".tsv")) {
+        String separator = delimiter == null && name.endsWith(".tsv") ? "tab" : delimiter;
+        CsvOptions options = CsvOptions.of(lon, lat, wkt, separator, encoding, skipInvalid);
+        result = features.importCsv(caller, target, in, options, repair, progress);
+      } else if (name.endsWith(".parquet") || name.endsWith(".geoparquet")) {
+        result = features.importParquet(caller, target, in, repair, skipInvalid, progress);
+      } else {
+        result = features.importGeoJson(caller, target, in, repair, progress);
+      }
       bar.stepTo(size);
     }
     System.out.printf(
-        "Imported %d features (%d repaired) into layer %s (now %d features, version %d)%n",
-        result.imported(), result.repaired(), result.layerId(), result.featureCount(), result.layerVersion());
+        "Imported %d features (%d repaired, %d rows skipped) into layer %s (now %d features, version %d)%n",
+        result.imported(), result.repaired(), result.skipped(), result.layerId(), result.featureCount(),
+        result.layerVersion());
     return 0;
   }
 

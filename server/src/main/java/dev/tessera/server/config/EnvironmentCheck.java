@@ -32,6 +32,13 @@ public final class EnvironmentCheck {
     longInteger(env, "MAX_IMPORT_SIZE", 1024, problems);
     integer(env, "ARCHIVES_MAX_OPEN", 1, Integer.MAX_VALUE, problems);
     longInteger(env, "ARCHIVES_HTTP_TIMEOUT", 1, problems);
+    integer(env, "PLACES_CLUSTER_MAX_ZOOM", 0, 24, problems);
+    integer(env, "PLACES_CLUSTER_RADIUS", 1, Integer.MAX_VALUE, problems);
+    integer(env, "PLACES_CLUSTER_MIN_POINTS", 2, Integer.MAX_VALUE, problems);
+    integer(env, "PLACES_MAX_LIMIT", 1, Integer.MAX_VALUE, problems);
+    longInteger(env, "PLACES_CACHE_MAX_BYTES", 0, problems);
+    longInteger(env, "PLACES_CACHE_TTL_LOW", 1, problems);
+    longInteger(env, "PLACES_CACHE_TTL_HIGH", 1, problems);
     longInteger(env, "COG_CACHE_BYTES", 0, problems);
     for (String name : List.of("RATE_LIMIT_ENABLED", "ENABLE_METRICS", "DEMO_CONTENT")) {
       String value = env.get(name);

@@ -1,6 +1,7 @@
 package dev.tessera.server.config;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -22,6 +23,7 @@ import org.springframework.validation.annotation.Validated;
  * @param cors which web origins may call the API
  * @param outbound which internal networks Tessera may send requests to
  * @param archives PMTiles and MBTiles archives served by pmtiles layers
+ * @param places the places viewport API: clustering, limits, answer cache
  * @param identity sign-in through an OIDC identity provider and its user sync webhook
  */
 @Validated
@@ -39,7 +41,8 @@ public record TesseraProperties(
     @Valid @NotNull Outbound outbound,
     @Valid @NotNull Archives archives,
     @Valid @NotNull Identity identity,
-    @Valid @NotNull Cogs cogs) {
+    @Valid @NotNull Cogs cogs,
+    @Valid @NotNull Places places) {
 
   /**
    * @param maxBodyBytes largest JSON request body accepted ({@code MAX_BODY_SIZE}); larger answers 413
@@ -88,6 +91,29 @@ public record TesseraProperties(
    * @param httpTimeoutSeconds connect timeout for archives read over HTTP(S) ({@code ARCHIVES_HTTP_TIMEOUT})
    */
   public record Archives(@Min(1) int maxOpen, @Min(1) long httpTimeoutSeconds) {}
+
+  /**
+   * @param clusterMaxZoom finest zoom answered with clusters; from the next zoom on every point stands alone
+   *     ({@code PLACES_CLUSTER_MAX_ZOOM}, supercluster's maxZoom)
+   * @param clusterRadius cluster radius in pixels of a 512-pixel tile ({@code PLACES_CLUSTER_RADIUS})
+   * @param clusterMinPoints fewest points that make a cluster ({@code PLACES_CLUSTER_MIN_POINTS})
+   * @param defaultLimit items per dataset when the request names no {@code limit}
+   * @param maxLimit largest {@code limit} accepted ({@code PLACES_MAX_LIMIT})
+   * @param cacheMaxBytes most bytes of encoded answers kept ({@code PLACES_CACHE_MAX_BYTES}); 0 disables the cache
+   * @param cacheTtlLowZoomSeconds how long answers below {@code cacheZoomSplit} are kept ({@code PLACES_CACHE_TTL_LOW})
+   * @param cacheTtlHighZoomSeconds how long answers at or above it are kept ({@code PLACES_CACHE_TTL_HIGH})
+   * @param cacheZoomSplit the zoom that separates the two TTLs
+   */
+  public record Places(
+      @Min(0) @Max(24) int clusterMaxZoom,
+      @Min(1) int clusterRadius,
+      @Min(2) int clusterMinPoints,
+      @Min(1) int defaultLimit,
+      @Min(1) int maxLimit,
+      @Min(0) long cacheMaxBytes,
+      @Min(1) long cacheTtlLowZoomSeconds,
+      @Min(1) long cacheTtlHighZoomSeconds,
+      @Min(0) int cacheZoomSplit) {}
 
   /**
    * @param oidcIssuer the identity provider's issuer URL ({@code OIDC_ISSUER}); empty disables OIDC bearer tokens.

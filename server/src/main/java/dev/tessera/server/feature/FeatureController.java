@@ -7,9 +7,12 @@ import dev.tessera.server.security.Caller;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.util.Map;
 import java.util.UUID;
+import java.util.function.LongConsumer;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -32,10 +35,12 @@ class FeatureController {
   private static final int DEFAULT_LIMIT = 100;
 
   private final FeatureService features;
+  private final ImportProgress progress;
   private final int maxPageSize;
 
-  FeatureController(FeatureService features, TesseraProperties properties) {
+  FeatureController(FeatureService features, ImportProgress progress, TesseraProperties properties) {
     this.features = features;
+    this.progress = progress;
     this.maxPageSize = properties.limits().maxPageSize();
   }
 
@@ -77,15 +82,67 @@ class FeatureController {
       Caller caller,
       @PathVariable UUID layerId,
       @RequestParam(name = "repair", defaultValue = "false") boolean repair,
+      @RequestParam(name = "skip_invalid", defaultValue = "false") boolean skipInvalid,
+      @RequestParam(required = false) String lon,
+      @RequestParam(required = false) String lat,
+      @RequestParam(required = false) String wkt,
+      @RequestParam(required = false) String delimiter,
+      @RequestParam(required = false) String encoding,
       HttpServletRequest request)
       throws IOException {
-    requireJson(request);
-    ImportResult result = features.importGeoJson(caller, layerId, request.getInputStream(), repair, n -> {});
+    ImportFormat format = ImportFormat.of(request.getContentType());
+    ImportResult result;
+    try (ImportProgress.Tracked tracked =
+        progress.start(layerId, format.name().toLowerCase(java.util.Locale.ROOT), request.getInputStream())) {
+      result = importFormat(caller, layerId, format, tracked, repair, skipInvalid, lon, lat, wkt, delimiter, encoding,
+          request.getContentType());
+    }
     if (result.imported() == 1 && result.ids().size() == 1 && isSingleFeatureRequest(result)) {
       Feature created = features.get(caller, layerId, result.ids().getFirst());
       return featureResponse(ResponseEntity.created(location(layerId, created.id())), created);
     }
     return ResponseEntity.status(HttpStatus.CREATED).body(result);
+  }
+
+  /** A running import of this layer on this node: bytes read and features stored so far, or running false. */
+  @GetMapping("/import")
+  Map<String, Object> importProgress(Caller caller, @PathVariable UUID layerId) {
+    features.checkVisible(caller, layerId);
+    return progress
+        .of(layerId)
+        .<Map<String, Object>>map(
+            r -> Map.of(
+                "running", true,
+                "format", r.format(),
+                "started_at", r.startedAt().toString(),
+                "bytes_read", r.bytesRead().get(),
+                "imported", r.imported().get()))
+        .orElse(Map.of("running", false));
+  }
+
+  private ImportResult importFormat(
+      Caller caller, UUID layerId, ImportFormat format, ImportProgress.Tracked tracked, boolean repair,
+      boolean skipInvalid, String lon, String lat, String wkt, String delimiter, String encoding, String contentType) {
+    InputStream body = tracked.body();
+    LongConsumer counter = tracked.progress();
+    return switch (format) {
+          case CSV -> {
+            // The Content-Type's own charset: the servlet's character encoding is forced to UTF-8 by Spring.
+            String charset = encoding != null ? encoding : ImportFormat.charset(contentType);
+            CsvOptions options = CsvOptions.of(lon, lat, wkt, delimiter, charset, skipInvalid);
+            yield features.importCsv(caller, layerId, body, options, repair, counter);
+          }
+          case PARQUET ->
+              features.importParquet(caller, layerId, body, repair, skipInvalid, counter);
+          case GEOJSON -> {
+            if (skipInvalid) {
+              throw ApiException.badRequest(
+                      "invalid_parameter", "skip_invalid applies to CSV and GeoParquet; GeoJSON imports all or nothing.")
+                  .with("parameter", "skip_invalid");
+            }
+            yield features.importGeoJson(caller, layerId, body, repair, counter);
+          }
+        };
   }
 
   @GetMapping("/features/{featureId}")

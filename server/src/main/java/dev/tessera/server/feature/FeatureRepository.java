@@ -45,6 +45,18 @@ public interface FeatureRepository {
     void accept(long fid, Feature feature);
   }
 
+  /**
+   * Streams each feature's id, one point of it (the point itself; for other geometries a point on their surface) and
+   * its properties, in no particular order: what a point index needs, without building geometries.
+   */
+  void forEachPoint(UUID layerId, PointConsumer consumer);
+
+  /** Receives one feature's id, point and properties; lon/lat are NaN for an empty geometry. */
+  @FunctionalInterface
+  interface PointConsumer {
+    void accept(UUID id, double lon, double lat, String propertiesJson);
+  }
+
   boolean update(Feature feature);
 
   boolean delete(UUID layerId, UUID featureId);

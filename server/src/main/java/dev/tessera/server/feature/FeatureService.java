@@ -117,6 +117,11 @@ public class FeatureService {
         });
   }
 
+  /** 404 unless the caller may see this vector layer. */
+  public void checkVisible(Caller caller, UUID layerId) {
+    readTx.executeWithoutResult(status -> vectorLayer(layerService.visible(caller, layerId)));
+  }
+
   public Feature get(Caller caller, UUID layerId, UUID featureId) {
     return readTx.execute(
         status -> {
@@ -145,6 +150,30 @@ public class FeatureService {
    */
   public ImportResult importGeoJson(
       Caller caller, UUID layerId, InputStream body, boolean repairInvalid, LongConsumer progress) {
+    return importFeatures(caller, layerId, () -> ReadAheadFeatures.open(body, repairInvalid), progress);
+  }
+
+  /** Reads CSV from {@code body} as a stream; see {@link CsvOptions}. All or nothing unless it asks to skip bad rows. */
+  public ImportResult importCsv(
+      Caller caller, UUID layerId, InputStream body, CsvOptions options, boolean repairInvalid, LongConsumer progress) {
+    return importFeatures(caller, layerId, () -> CsvFeatures.open(body, options, repairInvalid), progress);
+  }
+
+  /** Reads GeoParquet (WKB, longitude/latitude) from {@code body}. All or nothing unless it asks to skip bad rows. */
+  public ImportResult importParquet(
+      Caller caller, UUID layerId, InputStream body, boolean repairInvalid, boolean skipInvalid,
+      LongConsumer progress) {
+    return importFeatures(caller, layerId, () -> ParquetFeatures.open(body, repairInvalid, skipInvalid), progress);
+  }
+
+  /**
+   * Stores every feature {@code source} gives, or none: the first invalid one rolls the whole import back. The
+   * source is opened inside the transaction, after the layer was checked.
+   *
+   * @param progress told the running count after each batch
+   */
+  ImportResult importFeatures(
+      Caller caller, UUID layerId, java.util.function.Supplier<? extends FeatureSource> source, LongConsumer progress) {
     return tx.execute(
         status -> {
           Layer layer = vectorLayer(layerService.editable(caller, layerId));
@@ -155,19 +184,24 @@ public class FeatureService {
           Envelope bounds = VectorLayerStats.bounds(config);
           bounds = bounds == null ? new Envelope() : bounds;
           long imported = 0;
+          List<Feature> listed = new ArrayList<>();
           boolean single;
           long repaired;
-          try (ReadAheadFeatures reader = ReadAheadFeatures.open(body, repairInvalid)) {
+          long skipped;
+          try (FeatureSource reader = source.get()) {
             while (reader.hasNext()) {
               GeoJsonFeature next = reader.next();
               String mismatch = VectorLayerStats.mismatch(config, next.geometry());
               if (mismatch != null) {
-                throw ApiException.badRequest("geometry_type_mismatch", mismatch)
-                    .with("feature_index", imported)
-                    .with("pointer", reader.singleFeature() ? "/geometry" : "/features/" + imported + "/geometry");
+                throw reader.locate(ApiException.badRequest("geometry_type_mismatch", mismatch), imported);
               }
               UUID id = Ids.newId();
-              batch.add(new Feature(id, layerId, next.geometry(), next.propertiesJson(), 0, now, now));
+              Feature feature = new Feature(id, layerId, next.geometry(), next.propertiesJson(), 0, now, now);
+              batch.add(feature);
+              if (listed != null) {
+                listed.add(feature);
+                listed = listed.size() > FeaturesChanged.MAX_LISTED ? null : listed;
+              }
               bounds.expandToInclude(next.geometry().getEnvelopeInternal());
               if (ids.size() <= ImportResult.MAX_IDS) {
                 ids.add(id);
@@ -181,6 +215,7 @@ public class FeatureService {
             }
             single = reader.singleFeature();
             repaired = reader.repairedCount();
+            skipped = reader.skippedCount();
           }
           if (!batch.isEmpty()) {
             features.insertAll(batch);
@@ -189,10 +224,15 @@ public class FeatureService {
           long count = VectorLayerStats.count(config) + imported;
           VectorLayerStats.write(config, new FeatureStats(count, count == 0 ? null : bounds));
           Layer saved = saveLayer(layer, config);
+          events.publishEvent(
+              new FeaturesChanged(
+                  layerId, layer.version(), saved.version(), listed == null ? List.of() : listed, List.of(),
+                  listed != null));
           return new ImportResult(
               layerId,
               imported,
               repaired,
+              skipped,
               count,
               config.get("bounds"),
               saved.version(),
@@ -225,7 +265,9 @@ public class FeatureService {
                   current.createdAt(), now);
           features.update(updated);
           VectorLayerStats.write(config, features.stats(layerId));
-          saveLayer(layer, config);
+          Layer saved = saveLayer(layer, config);
+          events.publishEvent(
+              new FeaturesChanged(layerId, layer.version(), saved.version(), List.of(updated), List.of(), true));
           return updated;
         });
   }
@@ -240,7 +282,9 @@ public class FeatureService {
           features.delete(layerId, featureId);
           ObjectNode config = layer.sourceConfig().deepCopy();
           VectorLayerStats.write(config, features.stats(layerId));
-          saveLayer(layer, config);
+          Layer saved = saveLayer(layer, config);
+          events.publishEvent(
+              new FeaturesChanged(layerId, layer.version(), saved.version(), List.of(), List.of(featureId), true));
         });
   }
 

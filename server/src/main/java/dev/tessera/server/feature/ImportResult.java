@@ -5,12 +5,14 @@ import java.util.UUID;
 import tools.jackson.databind.JsonNode;
 
 /**
- * What an import wrote; {@code repaired} counts geometries fixed because the import asked for repair. {@code ids} lists the new features' ids for imports of up to {@value #MAX_IDS} features.
+ * What an import wrote; {@code repaired} counts geometries fixed because the import asked for repair, {@code skipped} rows left
+ * out because it asked to skip bad rows. {@code ids} lists the new features' ids for imports of up to {@value #MAX_IDS} features.
  */
 public record ImportResult(
     UUID layerId,
     long imported,
     long repaired,
+    long skipped,
     long featureCount,
     JsonNode bounds,
     long layerVersion,

@@ -146,6 +146,29 @@ class JdbcFeatureRepository implements FeatureRepository {
   }
 
   @Override
+  public void forEachPoint(UUID layerId, PointConsumer consumer) {
+    jdbc.query(
+        con -> {
+          // ST_PointOnSurface of a point is the point; both stores compute it without a JTS round trip here.
+          var ps = con.prepareStatement(
+              """
+              SELECT q.id, ST_X(q.p) AS x, ST_Y(q.p) AS y, q.properties
+              FROM (SELECT f.id, ST_PointOnSurface(f.geometry) AS p, f.properties
+                    FROM layer_features f WHERE f.layer_id = ?) q""");
+          ps.setObject(1, layerId);
+          ps.setFetchSize(10_000);
+          return ps;
+        },
+        rs -> {
+          double x = rs.getDouble("x");
+          boolean empty = rs.wasNull();
+          double y = rs.getDouble("y");
+          consumer.accept(
+              Rows.uuid(rs, "id"), empty ? Double.NaN : x, empty ? Double.NaN : y, rs.getString("properties"));
+        });
+  }
+
+  @Override
   public boolean update(Feature f) {
     return jdbc.update(
             con -> {

@@ -2,6 +2,7 @@ package dev.tessera.server.feature;
 
 import dev.tessera.engine.geojson.GeoJsonFeature;
 import dev.tessera.engine.geojson.GeoJsonFeatureReader;
+import dev.tessera.server.problem.ApiException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -16,7 +17,7 @@ import java.util.concurrent.BlockingQueue;
  * bounded ({@value #QUEUED_CHUNKS} chunks of {@value #CHUNK} features). The first parse error is rethrown to the
  * consumer unchanged. Used by one consumer thread; {@link #close()} stops the reader.
  */
-final class ReadAheadFeatures implements Iterator<GeoJsonFeature>, AutoCloseable {
+final class ReadAheadFeatures implements FeatureSource {
   static final int CHUNK = 256;
   static final int QUEUED_CHUNKS = 8;
 
@@ -93,13 +94,22 @@ final class ReadAheadFeatures implements Iterator<GeoJsonFeature>, AutoCloseable
   }
 
   /** How many geometries were repaired; final once every feature was returned (the queue orders it after them). */
-  long repairedCount() {
+  @Override
+  public long repairedCount() {
     return reader.repairedCount();
   }
 
   /** Whether the document was a single Feature; known once a feature was returned. */
-  boolean singleFeature() {
+  @Override
+  public boolean singleFeature() {
     return singleFeature;
+  }
+
+  @Override
+  public ApiException locate(ApiException problem, long index) {
+    return problem
+        .with("feature_index", index)
+        .with("pointer", singleFeature ? "/geometry" : "/features/" + index + "/geometry");
   }
 
   @Override

@@ -20,7 +20,7 @@ import tools.jackson.databind.node.ObjectNode;
 @Repository
 class JdbcLayerRepository implements LayerRepository {
   private static final String COLUMNS =
-      "l.id, l.name, l.source_type, l.description, l.category, l.created_by, l.editable, l.is_global,"
+      "l.id, l.name, l.slug, l.source_type, l.description, l.category, l.created_by, l.editable, l.is_global,"
           + " l.source_config, l.style_config, l.legend_config, l.metadata, l.version, l.created_at, l.updated_at";
 
   private final JdbcTemplate jdbc;
@@ -35,13 +35,13 @@ class JdbcLayerRepository implements LayerRepository {
     String j = dialect.jsonParam();
     this.insertSql =
         """
-        INSERT INTO layers (id, name, source_type, description, category, created_by, editable, is_global,
+        INSERT INTO layers (id, name, slug, source_type, description, category, created_by, editable, is_global,
                             source_config, style_config, legend_config, metadata, version, created_at, updated_at)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, %s, %s, %s, %s, ?, ?, ?)"""
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, %s, %s, %s, %s, ?, ?, ?)"""
             .formatted(j, j, j, j);
     this.updateSql =
         """
-        UPDATE layers SET name = ?, description = ?, category = ?, editable = ?, is_global = ?, source_config = %s,
+        UPDATE layers SET name = ?, slug = ?, description = ?, category = ?, editable = ?, is_global = ?, source_config = %s,
                           style_config = %s, legend_config = %s, metadata = %s, version = ?, updated_at = ?
         WHERE id = ? AND version = ?"""
             .formatted(j, j, j, j);
@@ -53,6 +53,7 @@ class JdbcLayerRepository implements LayerRepository {
         insertSql,
         l.id(),
         l.name(),
+        l.slug(),
         l.sourceType().value(),
         l.description(),
         l.category(),
@@ -71,6 +72,12 @@ class JdbcLayerRepository implements LayerRepository {
   @Override
   public Optional<Layer> findById(UUID id) {
     return jdbc.query("SELECT " + COLUMNS + " FROM layers l WHERE l.id = ?", rowMapper, id).stream().findFirst();
+  }
+
+  @Override
+  public Optional<Layer> findBySlug(String slug) {
+    return jdbc.query("SELECT " + COLUMNS + " FROM layers l WHERE l.slug = ?", rowMapper, slug).stream()
+        .findFirst();
   }
 
   @Override
@@ -110,6 +117,7 @@ class JdbcLayerRepository implements LayerRepository {
     return jdbc.update(
             updateSql,
             l.name(),
+            l.slug(),
             l.description(),
             l.category(),
             l.editable().value(),
@@ -148,6 +156,7 @@ class JdbcLayerRepository implements LayerRepository {
     return new Layer(
         Rows.uuid(rs, "id"),
         rs.getString("name"),
+        rs.getString("slug"),
         SourceType.of(rs.getString("source_type")),
         rs.getString("description"),
         rs.getString("category"),

@@ -7,11 +7,13 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A layer in the library. {@code version} grows with every change to the layer or its features: tile caches key on
- * it and it is the layer's ETag.
+ * it and it is the layer's ETag. {@code slug} is an optional unique short name (the places API accepts it for the
+ * id).
  */
 public record Layer(
     UUID id,
     String name,
+    String slug,
     SourceType sourceType,
     String description,
     String category,
@@ -28,7 +30,7 @@ public record Layer(
 
   public Layer withSourceConfig(ObjectNode config, Instant now) {
     return new Layer(
-        id, name, sourceType, description, category, createdBy, editable, isGlobal, config, styleConfig, legendConfig,
+        id, name, slug, sourceType, description, category, createdBy, editable, isGlobal, config, styleConfig, legendConfig,
         metadata, version, createdAt, now);
   }
 }

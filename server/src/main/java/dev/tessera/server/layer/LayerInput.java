@@ -9,6 +9,7 @@ import tools.jackson.databind.JsonNode;
  */
 public record LayerInput(
     @Size(min = 1, max = 200) String name,
+    String slug,
     SourceType sourceType,
     @Size(max = 10_000) String description,
     @Size(max = 100) String category,

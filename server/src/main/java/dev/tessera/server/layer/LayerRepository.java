@@ -12,6 +12,9 @@ public interface LayerRepository {
 
   Optional<Layer> findById(UUID id);
 
+  /** The layer with this unique slug. */
+  Optional<Layer> findBySlug(String slug);
+
   /** Locks the layer row until the transaction ends; feature writes take it to keep count, bounds and version. */
   Optional<Layer> lock(UUID id);
 

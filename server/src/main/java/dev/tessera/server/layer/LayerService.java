@@ -67,6 +67,7 @@ public class LayerService {
         new Layer(
             Ids.newId(),
             input.name().trim(),
+            LayerSlugs.checkFree(layers, input.slug(), null),
             input.sourceType(),
             input.description(),
             input.category(),
@@ -110,6 +111,7 @@ public class LayerService {
         new Layer(
             current.id(),
             input.name() != null ? input.name().trim() : current.name(),
+            input.slug() != null ? LayerSlugs.checkFree(layers, input.slug(), current.id()) : current.slug(),
             current.sourceType(),
             input.description() != null ? input.description() : current.description(),
             input.category() != null ? input.category() : current.category(),

@@ -71,6 +71,14 @@ final class AuthorizationMatrix {
           Row.delete("/api/layers/{layerId}/features/{featureId}", "/api/layers/{layer}/features/{feature}",
               Rule.editors(204)),
           Row.get("/api/layers/{layerId}/export", "/api/layers/{layer}/export", Rule.viewers(200)),
+          Row.get("/api/layers/{layerId}/import", "/api/layers/{layer}/import", Rule.viewers(200)),
+          // the places API over the same layers (a dataset the caller may not see is unknown: 404)
+          Row.get("/api/v1/places", "/api/v1/places?bbox=-180,-90,180,90&zoom=2&datasets={layer}", Rule.viewers(200)),
+          // The fixture layer holds one point, so no cluster exists: viewers get 404 cluster_not_found, others 404.
+          Row.get("/api/v1/places/clusters/{clusterId}/children", "/api/v1/places/clusters/{layer}.1/children",
+              Rule.anyone(404)),
+          Row.get("/api/v1/places/clusters/{clusterId}/leaves", "/api/v1/places/clusters/{layer}.1/leaves",
+              Rule.anyone(404)),
           // tiles and tile documents
           Row.get("/api/layers/{id}/tiles/{z}/{x}/{y}.{format}", "/api/layers/{layer}/tiles/0/0/0.mvt", Rule.viewers(200)),
           Row.get("/api/layers/{id}/tilejson.json", "/api/layers/{layer}/tilejson.json", Rule.viewers(200)),

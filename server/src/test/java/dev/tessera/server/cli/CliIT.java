@@ -102,6 +102,27 @@ class CliIT {
   }
 
   @Test
+  void importReadsCsvByItsExtensionAndSkipsBadRowsWhenAsked() throws IOException {
+    StringBuilder csv = new StringBuilder("name\tlatitude\tlongitude\n");
+    for (int i = 0; i < 1500; i++) {
+      csv.append("p").append(i).append('\t').append(i % 170 - 85).append('\t').append(i % 360 - 180).append('\n');
+    }
+    csv.append("broken\tnorth\t0\n");
+    Path input = Files.writeString(dir.resolve("places.tsv"), csv);
+    var out = new java.io.ByteArrayOutputStream();
+    var previous = System.out;
+    System.setOut(new java.io.PrintStream(out, true));
+    int code;
+    try {
+      code = Cli.run(new String[] {"import", "--new-layer", "Places", "--skip-invalid", input.toString()});
+    } finally {
+      System.setOut(previous);
+    }
+    assertThat(code).isZero();
+    assertThat(out.toString()).contains("Imported 1500 features (0 repaired, 1 rows skipped)");
+  }
+
+  @Test
   void aBrokenFileImportsNothingAndFails() throws IOException {
     Path input = Files.writeString(dir.resolve("bad.geojson"), "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\"");
     assertThat(Cli.run(new String[] {"import", "--new-layer", "Broken", input.toString()})).isNotZero();

@@ -176,6 +176,24 @@ abstract class FeatureRepositoryContract {
   }
 
   @Test
+  void forEachPointGivesEachFeaturesPointAndProperties() {
+    Feature point = feature("POINT (3.5 -2.25)", "{\"name\":\"p\"}");
+    Feature square = feature("POLYGON ((0 0, 2 0, 2 2, 0 2, 0 0))", "{}");
+    features.insertAll(List.of(point, square));
+    java.util.Map<UUID, double[]> seen = new java.util.HashMap<>();
+    java.util.Map<UUID, String> properties = new java.util.HashMap<>();
+    features.forEachPoint(layer, (id, lon, lat, json) -> {
+      seen.put(id, new double[] {lon, lat});
+      properties.put(id, json);
+    });
+    assertThat(seen.get(point.id())).containsExactly(3.5, -2.25);
+    assertThat(JSON.readTree(properties.get(point.id())).get("name").asString()).isEqualTo("p");
+    double[] inSquare = seen.get(square.id());
+    assertThat(inSquare[0]).isBetween(0.0, 2.0);
+    assertThat(inSquare[1]).isBetween(0.0, 2.0);
+  }
+
+  @Test
   void updateAndDeleteChangeOnlyTheNamedFeature() {
     Feature a = feature("POINT (1 1)", "{\"v\":1}");
     Feature b = feature("POINT (2 2)", "{\"v\":2}");

@@ -40,7 +40,7 @@ abstract class LayerRepositoryContract {
     ObjectNode config = (ObjectNode) JSON.readTree("{\"url\":\"https://example.org/wms\",\"layers\":\"a\",\"n\":[1,2.5]}");
     Layer layer =
         new Layer(
-            Ids.newId(), name, type, "d", category, creator, Editable.CREATOR_ONLY, global, config,
+            Ids.newId(), name, null, type, "d", category, creator, Editable.CREATOR_ONLY, global, config,
             JSON.readTree("{\"stroke\":\"#14b8a6\"}"), null, JSON.readTree("{\"doi\":\"10.1/x\"}"), 1, now, now);
     layers.insert(layer);
     return layer;
@@ -87,7 +87,7 @@ abstract class LayerRepositoryContract {
     Layer layer = layer("A", SourceType.WMS, null, false);
     Layer renamed =
         new Layer(
-            layer.id(), "B", layer.sourceType(), null, "c", creator, Editable.EVERYONE, true, layer.sourceConfig(), null,
+            layer.id(), "B", "b-slug", layer.sourceType(), null, "c", creator, Editable.EVERYONE, true, layer.sourceConfig(), null,
             null, null, 2, layer.createdAt(), Rows.now());
     assertThat(layers.update(renamed, 1)).isTrue();
     assertThat(layers.update(renamed, 1)).isFalse();

