@@ -5,20 +5,36 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.zip.GZIPInputStream;
+import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 
-/** Tiles are cached gzipped (most clients accept it, and it quarters the cache's memory). */
+/**
+ * Tiles are cached gzipped (most clients accept it, and it quarters the cache's memory). Large tiles are compressed
+ * at the fastest level: on a 5.8 MB z0 tile of 135K points level 6 took 355 ms and level 1 71 ms for 6 % more bytes,
+ * more than the tile took to render.
+ */
 final class Gzip {
+  static final int FAST_ABOVE_BYTES = 16 * 1024;
+
   private Gzip() {}
 
   static byte[] compress(byte[] raw) {
     var out = new ByteArrayOutputStream(raw.length / 3 + 64);
-    try (var gzip = new GZIPOutputStream(out, 8192)) {
+    int level = raw.length > FAST_ABOVE_BYTES ? Deflater.BEST_SPEED : Deflater.DEFAULT_COMPRESSION;
+    try (var gzip = new LeveledGzip(out, level)) {
       gzip.write(raw);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     return out.toByteArray();
+  }
+
+  /** GZIPOutputStream with a chosen compression level. */
+  private static final class LeveledGzip extends GZIPOutputStream {
+    LeveledGzip(ByteArrayOutputStream out, int level) throws IOException {
+      super(out, 8192);
+      def.setLevel(level);
+    }
   }
 
   static byte[] decompress(byte[] gzipped) {
