@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.tessera.server.testing.Browser;
 import dev.tessera.server.testing.NodeTools;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -126,6 +127,19 @@ class ArchivesIT {
     assertThat(read.at("/metadata/vector_layers/0/id").asString()).isEqualTo("places");
     assertThat(read.at("/metadata/vector_layers/0/fields").has("name")).isTrue();
     assertThat(read.at("/tile/layers/places").asInt()).isEqualTo(2);
+  }
+
+  /** The same archive hosted as a static file and opened by MapLibre GL JS with the pmtiles protocol, in Chromium. */
+  @Test
+  void anExportedArchiveRendersInMapLibre() throws IOException {
+    Path archive = Files.createTempFile("tessera-export", ".pmtiles");
+    Files.write(archive, export(vectorLayer(), 0, 8));
+    String result = Browser.run("pmtiles-maplibre.e2e.mjs", java.time.Duration.ofMinutes(2), archive.toString(),
+        "places", "3.5", "54.5", "6", Browser.artifacts("pmtiles-maplibre").toString());
+    JsonNode rendered = ApiClient.JSON.readTree(result);
+    assertThat(rendered.get("ok").asBoolean()).as(result).isTrue();
+    assertThat(rendered.at("/numbers/rendered").valueStream().map(f -> f.get("type").asString()))
+        .as(result).contains("Point", "Polygon");
   }
 
   @Test
