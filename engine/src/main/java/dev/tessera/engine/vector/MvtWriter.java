@@ -35,9 +35,6 @@ final class MvtWriter {
     this.values = new LocalIds(Math.min(1024, dictionary.valueCount()));
   }
 
-  int featureCount() {
-    return featureCount;
-  }
 
   /**
    * Adds a feature.

@@ -47,9 +47,6 @@ public final class PointTileWriter {
     points.add(new Point(id, (int) px, (int) py, dictionary.intern(attributes)));
   }
 
-  public int featureCount() {
-    return points.size();
-  }
 
   /** The encoded tile, or null when no point was added. */
   public byte[] finish() {
