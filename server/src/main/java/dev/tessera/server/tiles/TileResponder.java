@@ -20,8 +20,8 @@ import org.springframework.stereotype.Component;
  * Answers tile requests for every source type with a {@link TileSource}: permission check, cache lookup keyed on the
  * layer version, fetch or render on a miss, and HTTP caching (ETag from the version, 304, gzip when accepted). A URL
  * carrying the current version ({@code ?v=}, as TileJSON writes it) may be cached long; without it clients
- * revalidate. Vector tiles are cached gzipped (archive tiles already gzipped are kept as they are); images are cached
- * and sent as they are. Used by the tile endpoint and by OGC API – Tiles. Thread-safe.
+ * revalidate. Vector tiles are cached gzipped unless small (archive tiles already gzipped are kept as they are); images
+ * are cached and sent as they are. Used by the tile endpoint and by OGC API – Tiles. Thread-safe.
  */
 @Component
 public class TileResponder {
@@ -86,7 +86,7 @@ public class TileResponder {
         return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(tile.etag()).cacheControl(tile.cacheControl()).build();
       }
       TileVariant variant = tile.variant();
-      byte[] cached = cache.get(tile.key(), () -> cacheable(variant.renderer().apply(tile.key().tile()), variant.format()));
+      byte[] cached = load(tile);
       if (cached.length == 0) {
         metrics.served(sample, layerType, "empty");
         return ResponseEntity.noContent().eTag(tile.etag()).cacheControl(tile.cacheControl()).build();
@@ -99,10 +99,9 @@ public class TileResponder {
         return response.body(cached);
       }
       response.header(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
-      boolean gzip = acceptsGzip(acceptEncoding);
-      return gzip
+      return sendsGzip(cached, acceptEncoding)
           ? response.header(HttpHeaders.CONTENT_ENCODING, "gzip").body(cached)
-          : response.body(Gzip.decompress(cached));
+          : response.body(plain(cached));
     } catch (ApiException e) {
       metrics.failed(sample, layerType, e.code());
       throw e;
@@ -131,17 +130,37 @@ public class TileResponder {
             ? CacheControl.maxAge(maxAge).cachePublic()
             : CacheControl.noCache();
     TileKey key = new TileKey(layer.id(), layer.version(), coord, variant.key());
-    return new Prepared(layer.sourceType().value(), variant, etag, cacheControl, key);
+    return new Prepared(layer.sourceType().value(), variant, etag, cacheControl, key, source.rendersInMemory());
   }
 
-  /** A resolved tile request: see {@link #prepare}. */
-  record Prepared(String layerType, TileVariant variant, String etag, CacheControl cacheControl, TileKey key) {}
+  /**
+   * A resolved tile request: see {@link #prepare}. {@code inMemory}: a miss renders from memory
+   * ({@link TileSource#rendersInMemory}).
+   */
+  record Prepared(
+      String layerType, TileVariant variant, String etag, CacheControl cacheControl, TileKey key, boolean inMemory) {}
 
-  static boolean acceptsGzip(String acceptEncoding) {
-    return acceptEncoding != null && acceptEncoding.contains("gzip");
+  /** The cached form of the tile ({@link #cacheable}), rendered once per key on a miss; empty for no data. */
+  byte[] load(Prepared tile) {
+    TileVariant variant = tile.variant();
+    return cache.get(tile.key(), () -> cacheable(variant.renderer().apply(tile.key().tile()), variant.format()));
   }
 
-  /** What the cache keeps: nothing for "no data", gzip for compressible formats, the bytes as they are otherwise. */
+  /** Whether the cached bytes of a compressible tile go out as they are, with {@code Content-Encoding: gzip}. */
+  static boolean sendsGzip(byte[] cached, String acceptEncoding) {
+    return acceptEncoding != null && acceptEncoding.contains("gzip") && Tile.looksGzipped(cached);
+  }
+
+  /** The uncompressed bytes of a compressible tile as cached (gzipped or, when small, raw). */
+  static byte[] plain(byte[] cached) {
+    return Tile.looksGzipped(cached) ? Gzip.decompress(cached) : cached;
+  }
+
+  /**
+   * What the cache keeps: nothing for "no data"; for compressible formats gzip, but small tiles raw (no MVT starts with
+   * the gzip magic number, so the two are told apart) and archive tiles as the archive holds them; the bytes as they
+   * are otherwise.
+   */
   private static byte[] cacheable(Tile tile, TileFormat format) {
     if (tile == null || tile.bytes().length == 0) {
       return new byte[0];
@@ -149,6 +168,6 @@ public class TileResponder {
     if (!format.compressible()) {
       return tile.gzipped() ? Gzip.decompress(tile.bytes()) : tile.bytes();
     }
-    return tile.gzipped() ? tile.bytes() : Gzip.compress(tile.bytes());
+    return tile.gzipped() || !Gzip.worthIt(tile.bytes()) ? tile.bytes() : Gzip.compress(tile.bytes());
   }
 }

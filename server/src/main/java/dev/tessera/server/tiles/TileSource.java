@@ -17,6 +17,15 @@ public interface TileSource {
   /** The tile at {@code coord}, or null where the source has no data. */
   Tile tile(TileCoord coord);
 
+  /**
+   * True when a tile is computed in this process from memory, with no outbound or disk I/O whose failure must be
+   * reported: the fast path ({@link TileFilter}) then renders a cache miss itself instead of handing the request to
+   * Spring MVC.
+   */
+  default boolean rendersInMemory() {
+    return false;
+  }
+
   /** Bounds, zoom range and vector layers, for TileJSON. */
   TileSetInfo info();
 

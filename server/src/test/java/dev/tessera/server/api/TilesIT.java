@@ -49,6 +49,16 @@ class TilesIT {
        {"type":"Feature","geometry":{"type":"Point","coordinates":[4.5,53.5]},"properties":{"name":"a","n":7,"x":1.5,"ok":true,"tags":["t"]}},
        {"type":"Feature","geometry":{"type":"Polygon","coordinates":[[[2.5,54.5],[3.5,54.5],[3.5,55.5],[2.5,55.5],[2.5,54.5]]]},"properties":{"name":"Dogger Bank"}}]}""";
 
+  /** {@code n} points with a name each, all in tile 5/16/10. */
+  static String manyPoints(int n) {
+    var features = new java.util.StringJoiner(",", "{\"type\":\"FeatureCollection\",\"features\":[", "]}");
+    for (int i = 0; i < n; i++) {
+      features.add("{\"type\":\"Feature\",\"geometry\":{\"type\":\"Point\",\"coordinates\":[" + (2.5 + i * 0.01)
+          + ",54.0]},\"properties\":{\"name\":\"place " + i + "\"}}");
+    }
+    return features.toString();
+  }
+
   HttpResponse<byte[]> tile(String layer, String zxy, String... headers) {
     var builder = admin.request("/api/layers/" + layer + "/tiles/" + zxy, headers).GET();
     try {
@@ -79,10 +89,20 @@ class TilesIT {
   }
 
   @Test
-  void gzipEtagsEmptyTilesAndBadCoordinatesBehaveAsHttpExpects() {
-    String layer = layerWith(FEATURES);
+  void gzipEtagsEmptyTilesAndBadCoordinatesBehaveAsHttpExpects() throws Exception {
+    String layer = layerWith(manyPoints(200));
     var gzip = tile(layer, "5/16/10.pbf", "Accept-Encoding", "gzip");
     assertThat(gzip.headers().firstValue("Content-Encoding")).contains("gzip");
+    var plain = tile(layer, "5/16/10.pbf");
+    assertThat(plain.headers().firstValue("Content-Encoding")).isEmpty();
+    assertThat(ArchivesIT.gunzip(gzip.body())).isEqualTo(plain.body());
+    assertThat(plain.body().length).isGreaterThan(1024);
+    // a tile under 1 KB is sent as it is: gzip would not shorten its transfer
+    var small = tile(layerWith(FEATURES), "5/16/10.pbf", "Accept-Encoding", "gzip");
+    assertThat(small.statusCode()).isEqualTo(200);
+    assertThat(small.headers().firstValue("Content-Encoding")).isEmpty();
+    assertThat(small.headers().firstValue("Vary").orElse("")).contains("Accept-Encoding");
+    assertThat(small.body().length).isLessThan(1024);
     String etag = gzip.headers().firstValue("ETag").orElseThrow();
     assertThat(tile(layer, "5/16/10.mvt", "If-None-Match", etag).statusCode()).isEqualTo(304);
     assertThat(tile(layer, "5/0/0.mvt").statusCode()).isEqualTo(204);
@@ -96,19 +116,28 @@ class TilesIT {
   }
 
   /**
-   * A cached tile is answered by CachedTileFilter ahead of Spring Security and MVC: it must answer exactly as the
-   * rendering path did (body and headers, CORS included), and check permissions all the same.
+   * Plain tile requests are answered by TileFilter ahead of Spring Security and MVC, rendered (a miss) or from the
+   * cache (a hit): both must answer exactly as the regular path does (body and headers, CORS included), and check
+   * permissions all the same. A query parameter other than {@code v} (ignored by vector layers) sends a request down
+   * the regular path.
    */
   @Test
-  void aCachedTileAnswersAsTheRenderedOneAndIsStillPermissionChecked() {
+  void theFastPathAnswersAsTheRegularPathAndIsStillPermissionChecked() {
     String layer = layerWith(FEATURES); // the admin's own layer, on no map: nobody else may see it
+    String twin = layerWith(FEATURES);
     String[] asked = {"Accept-Encoding", "gzip", "Origin", "https://maps.example.org"};
     var rendered = tile(layer, "5/16/10.mvt", asked);
+    var regular = tile(twin, "5/16/10.mvt?path=regular", asked);
     var cached = tile(layer, "5/16/10.mvt", asked);
+    assertThat(regular.statusCode()).isEqualTo(200);
     assertThat(rendered.statusCode()).isEqualTo(200);
     assertThat(cached.statusCode()).isEqualTo(200);
     assertThat(cached.body()).isEqualTo(rendered.body());
-    assertThat(headers(cached)).isEqualTo(headers(rendered));
+    // the twin's features have other store ids (fids); everything else is the same
+    assertThat(withoutIds(NodeTools.run("decode-mvt.mjs", rendered.body()).output()))
+        .isEqualTo(withoutIds(NodeTools.run("decode-mvt.mjs", regular.body()).output()));
+    assertThat(headers(rendered)).isEqualTo(headers(regular));
+    assertThat(headers(cached)).isEqualTo(headers(regular));
     var plain = tile(layer, "5/16/10.mvt");
     assertThat(plain.headers().firstValue("Content-Encoding")).isEmpty();
     assertThat(NodeTools.run("decode-mvt.mjs", plain.body()).output()).contains("Dogger Bank");
@@ -127,6 +156,10 @@ class TilesIT {
     String token = admin.as(null).post("/api/auth/login", """
         {"email":"stranger@tiles.test","password":"password-123"}""").json().get("token").asString();
     assertThat(send(anonymous.copy().header("Authorization", "Bearer " + token)).statusCode()).isEqualTo(404);
+  }
+
+  static String withoutIds(String decodedTile) {
+    return decodedTile.replaceAll("\"id\":\\d+", "\"id\":0");
   }
 
   static java.util.Map<String, java.util.List<String>> headers(HttpResponse<?> response) {

@@ -47,6 +47,11 @@ class VectorTileSources implements TileSourceProvider {
     }
 
     @Override
+    public boolean rendersInMemory() {
+      return true;
+    }
+
+    @Override
     public Tile tile(TileCoord coord) {
       // Point layers show the places API's clusters up to the cluster zoom (see ClusterTiles).
       byte[] raw =

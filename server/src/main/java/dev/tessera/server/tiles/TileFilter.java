@@ -27,17 +27,19 @@ import org.springframework.web.cors.DefaultCorsProcessor;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Answers tile requests the cache already holds before Spring Security and MVC see them: at a cache hit those two
- * were most of the CPU a tile request cost (profile: handler mapping, argument resolution, the security filter chain),
- * and a cached tile is the request a map client makes most.
+ * Answers plain tile requests before Spring Security and MVC see them: for a cached tile those two were most of the
+ * CPU a request cost (profile: handler mapping, argument resolution, the security filter chain), and for the small
+ * tiles of deep zooms they cost more than rendering. Cached tiles of every source, and misses of sources that render
+ * from memory ({@link TileSource#rendersInMemory}, vector layers), are answered here.
  *
  * <p>The same decisions as the regular path, from the same code: the caller is anonymous or named by an API token
  * ({@link IdentityService}, the same cache as the security chain), {@link TileResponder#prepare} checks the
- * coordinate, the permission and the variant, and {@link CorsPolicy} applies to cross-origin requests. Anything else
- * — another credential (HTTP Basic, an OIDC JWT), query parameters other than {@code v}, a problem to report, a cache
- * miss — goes down the regular path unchanged, so errors and renders are produced in one place.
+ * coordinate, the permission and the variant, {@link TileResponder#load} renders through the same cache, and
+ * {@link CorsPolicy} applies to cross-origin requests. Anything else — another credential (HTTP Basic, an OIDC JWT),
+ * query parameters other than {@code v}, a problem to report, a miss of a source that reads files or the network —
+ * goes down the regular path unchanged, so errors are reported in one place.
  */
-final class CachedTileFilter extends OncePerRequestFilter {
+final class TileFilter extends OncePerRequestFilter {
   private static final Pattern TILE_PATH = Pattern.compile(
       "/api/layers/([0-9a-fA-F-]{36})/tiles/(\\d{1,2})/(\\d{1,8})/(\\d{1,8}(?:@2x)?)\\.([a-z]{3,4})");
   private static final Pattern VERSION_ONLY = Pattern.compile("v=(\\d{1,18})");
@@ -50,7 +52,7 @@ final class CachedTileFilter extends OncePerRequestFilter {
   private final CorsConfigurationSource cors;
   private final DefaultCorsProcessor corsProcessor = new DefaultCorsProcessor();
 
-  CachedTileFilter(TileResponder tiles, TileCache cache, TileMetrics metrics, IdentityService identity,
+  TileFilter(TileResponder tiles, TileCache cache, TileMetrics metrics, IdentityService identity,
       CorsConfigurationSource cors) {
     this.tiles = tiles;
     this.cache = cache;
@@ -67,13 +69,13 @@ final class CachedTileFilter extends OncePerRequestFilter {
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    if (!serveFromCache(request, response)) {
+    if (!serve(request, response)) {
       chain.doFilter(request, response);
     }
   }
 
-  /** True when the response was written (a hit, a 304, or a CORS refusal); false to take the regular path. */
-  private boolean serveFromCache(HttpServletRequest request, HttpServletResponse response) throws IOException {
+  /** True when the response was written (a tile, a 204, a 304, or a CORS refusal); false to take the regular path. */
+  private boolean serve(HttpServletRequest request, HttpServletResponse response) throws IOException {
     Matcher path = TILE_PATH.matcher(request.getRequestURI());
     if (!path.matches()) {
       return false;
@@ -102,7 +104,14 @@ final class CachedTileFilter extends OncePerRequestFilter {
     boolean notModified = tile.etag().equals(request.getHeader(HttpHeaders.IF_NONE_MATCH));
     byte[] cached = notModified ? null : cache.getIfPresent(tile.key());
     if (!notModified && cached == null) {
-      return false;
+      if (!tile.inMemory()) {
+        return false;
+      }
+      try {
+        cached = tiles.load(tile);
+      } catch (RuntimeException e) {
+        return false; // the regular path renders again and reports the failure as a problem
+      }
     }
     if (CorsUtils.isCorsRequest(request)) {
       CorsConfiguration config = cors.getCorsConfiguration(request);
@@ -130,10 +139,10 @@ final class CachedTileFilter extends OncePerRequestFilter {
     byte[] body = cached;
     if (format.compressible()) {
       response.addHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING); // after CORS's Vary values
-      if (TileResponder.acceptsGzip(request.getHeader(HttpHeaders.ACCEPT_ENCODING))) {
+      if (TileResponder.sendsGzip(cached, request.getHeader(HttpHeaders.ACCEPT_ENCODING))) {
         response.setHeader(HttpHeaders.CONTENT_ENCODING, "gzip");
       } else {
-        body = Gzip.decompress(cached);
+        body = TileResponder.plain(cached);
       }
     }
     response.setStatus(HttpServletResponse.SC_OK);
@@ -160,10 +169,10 @@ final class CachedTileFilter extends OncePerRequestFilter {
   @Configuration(proxyBeanMethods = false)
   static class Registration {
     @Bean
-    FilterRegistrationBean<CachedTileFilter> cachedTileFilter(TileResponder tiles, TileCache cache,
+    FilterRegistrationBean<TileFilter> tileFilter(TileResponder tiles, TileCache cache,
         TileMetrics metrics, IdentityService identity, TesseraProperties properties) {
       var registration = new FilterRegistrationBean<>(
-          new CachedTileFilter(tiles, cache, metrics, identity, CorsPolicy.source(properties)));
+          new TileFilter(tiles, cache, metrics, identity, CorsPolicy.source(properties)));
       registration.addUrlPatterns("/api/layers/*");
       registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 1);
       return registration;
