@@ -9,8 +9,9 @@ import java.util.Map;
 /**
  * A layer's attribute keys and values, each stored and encoded once, at build time: features then carry only
  * {@code keyId, valueId, ...} pairs, and a tile maps those to its own tables with primitive lookups instead of
- * hashing every value of every feature again (which cost half of a 135,000-point tile). Values are kept as the MVT
- * {@code Value} message bytes.
+ * hashing every value of every feature again (which cost half of a 135,000-point tile). Keys and values are kept as
+ * the complete {@code Layer.keys} / {@code Layer.values} fields (tag, length, bytes), so writing a tile's tables is
+ * one copy per entry.
  *
  * <p>Built by one thread with {@link #intern}, then read-only and thread-safe after {@link #freeze}.
  */
@@ -47,9 +48,12 @@ final class AttributeDictionary {
   AttributeDictionary freeze() {
     keys = new byte[keyList.size()][];
     for (int i = 0; i < keys.length; i++) {
-      keys[i] = keyList.get(i).getBytes(StandardCharsets.UTF_8);
+      keys[i] = field(3, keyList.get(i).getBytes(StandardCharsets.UTF_8));
     }
-    values = valueList.toArray(byte[][]::new);
+    values = new byte[valueList.size()][];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = field(4, valueList.get(i));
+    }
     keyIds.clear();
     valueIds.clear();
     keyList.clear();
@@ -65,14 +69,20 @@ final class AttributeDictionary {
     return values.length;
   }
 
-  /** The key's UTF-8 bytes. */
-  byte[] key(int id) {
+  /** The key as a complete {@code Layer.keys} field: tag, length, UTF-8 bytes. */
+  byte[] keyField(int id) {
     return keys[id];
   }
 
-  /** The value as an encoded MVT {@code Value} message (without its length). */
-  byte[] value(int id) {
+  /** The value as a complete {@code Layer.values} field: tag, length, encoded {@code Value} message. */
+  byte[] valueField(int id) {
     return values[id];
+  }
+
+  private static byte[] field(int number, byte[] bytes) {
+    ProtoBuffer f = new ProtoBuffer(bytes.length + 6);
+    f.message(number, bytes, bytes.length);
+    return f.toByteArray();
   }
 
   /** Value.string_value 1, double_value 3, int_value 4, sint_value 6, bool_value 7 of vector_tile.proto. */

@@ -50,7 +50,7 @@ public final class PointTileWriter {
 
   /** The encoded tile, or null when no point was added. */
   public byte[] finish() {
-    MvtWriter writer = new MvtWriter(layerName, extent, dictionary.freeze());
+    MvtWriter writer = new MvtWriter(layerName, extent, dictionary.freeze(), points.size());
     int[] command = new int[3];
     for (Point p : points) {
       command[0] = 1 | (1 << 3); // MoveTo, count 1

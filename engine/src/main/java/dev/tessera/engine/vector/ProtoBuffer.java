@@ -12,12 +12,24 @@ final class ProtoBuffer {
   }
 
   void tag(int field, int wireType) {
-    varint(field << 3 | wireType);
+    uvarint(field << 3 | wireType);
   }
 
   void varint(long v) {
     ensure(10);
     while ((v & ~0x7FL) != 0) {
+      a[n++] = (byte) ((v & 0x7F) | 0x80);
+      v >>>= 7;
+    }
+    a[n++] = (byte) v;
+  }
+
+  /** A varint of {@code v} read as an unsigned 32-bit integer (MVT command integers, tag indexes). */
+  void uvarint(int v) {
+    if (n + 5 > a.length) {
+      ensure(uvarintSize(v)); // exact, so that a buffer sized to its content is not grown
+    }
+    while ((v & ~0x7F) != 0) {
       a[n++] = (byte) ((v & 0x7F) | 0x80);
       v >>>= 7;
     }
@@ -38,7 +50,7 @@ final class ProtoBuffer {
   /** A length-delimited field: tag, length, bytes. */
   void message(int field, byte[] b, int length) {
     tag(field, 2);
-    varint(length);
+    uvarint(length);
     bytes(b, length);
   }
 
@@ -50,6 +62,11 @@ final class ProtoBuffer {
     if (n + more > a.length) {
       a = Arrays.copyOf(a, Math.max(a.length * 2, n + more));
     }
+  }
+
+  /** The size of {@link #uvarint}'s encoding of {@code v}. */
+  static int uvarintSize(int v) {
+    return (31 - Integer.numberOfLeadingZeros(v | 1)) / 7 + 1;
   }
 
   static int varintSize(long v) {

@@ -51,8 +51,8 @@ final class TileRenderer {
 
 
   TileRenderer(int z, int x, int y, TilerOptions options, long[] ids, AttributeDictionary dictionary,
-      int[][] attributes, String layerName) {
-    this.writer = new MvtWriter(layerName, options.extent(), dictionary);
+      int[][] attributes, String layerName, int expectedFeatures) {
+    this.writer = new MvtWriter(layerName, options.extent(), dictionary, expectedFeatures);
     double z2 = 1L << z;
     this.scale = z2 * options.extent();
     this.originX = (double) x * options.extent();

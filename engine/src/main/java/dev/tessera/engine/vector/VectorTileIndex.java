@@ -176,7 +176,7 @@ public final class VectorTileIndex {
       return null;
     }
     TileRenderer renderer = new TileRenderer(coord.z(), coord.x(), coord.y(), options, ids, dictionary, attributes,
-        layerName);
+        layerName, tile.features().size());
     for (TileFeature f : tile.features()) {
       renderer.add(f);
     }

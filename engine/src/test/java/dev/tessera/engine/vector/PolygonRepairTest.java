@@ -47,7 +47,7 @@ class PolygonRepairTest {
     Geometry input = MvtTesting.wkt(resource("/vector/issue_giant_1_1_1.wkt"));
     assertThat(input.isValid()).isFalse();
     TileRenderer renderer = new TileRenderer(0, 0, 0, TilerOptions.defaults(), new long[] {7},
-        new AttributeDictionary().freeze(), new int[][] {{}}, "sea");
+        new AttributeDictionary().freeze(), new int[][] {{}}, "sea", 1);
     renderer.add(feature(input));
     assertThat(renderer.repaired).isEqualTo(1);
     List<MvtTesting.Decoded> decoded = MvtTesting.decode(renderer.finish(), "sea");

@@ -17,9 +17,11 @@ import org.springframework.stereotype.Component;
 @Component
 class CaffeineTileCache implements TileCache {
   private final Cache<TileKey, byte[]> cache;
+  private final boolean keepsTiles;
 
   CaffeineTileCache(TesseraProperties properties, MeterRegistry metrics) {
     TesseraProperties.Cache config = properties.cache();
+    this.keepsTiles = config.size() > 0;
     long minWeight = config.size() == 0 ? Long.MAX_VALUE : Math.max(1, config.maxBytes() / config.size());
     this.cache =
         Caffeine.newBuilder()
@@ -29,6 +31,11 @@ class CaffeineTileCache implements TileCache {
             .recordStats()
             .build();
     CaffeineCacheMetrics.monitor(metrics, cache, "tiles");
+  }
+
+  @Override
+  public boolean keepsTiles() {
+    return keepsTiles;
   }
 
   @Override

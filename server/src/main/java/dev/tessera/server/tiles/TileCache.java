@@ -4,10 +4,15 @@ import java.util.function.Supplier;
 
 /**
  * Rendered tiles by {@link TileKey}. Implementations are thread-safe and render a missing tile once however many
- * requests ask for it at the same time. Values are tile bytes as {@link TileController} keeps them (gzipped for vector tiles, as
- * they are for images); an empty array means "no data here".
+ * requests ask for it at the same time. Values are tile bytes as {@link TileResponder} keeps them (vector tiles
+ * gzipped or raw, images as they are); an empty array means "no data here".
  */
 public interface TileCache {
+
+  /** False when tiles are not kept ({@code CACHE_SIZE=0}): a rendered tile then serves only the requests waiting on it. */
+  default boolean keepsTiles() {
+    return true;
+  }
 
   /** The cached tile, or {@code render}'s result, stored before it is returned. */
   byte[] get(TileKey key, Supplier<byte[]> render);

@@ -108,7 +108,7 @@ final class TileFilter extends OncePerRequestFilter {
         return false;
       }
       try {
-        cached = tiles.load(tile);
+        cached = tiles.load(tile, request.getHeader(HttpHeaders.ACCEPT_ENCODING));
       } catch (RuntimeException e) {
         return false; // the regular path renders again and reports the failure as a problem
       }

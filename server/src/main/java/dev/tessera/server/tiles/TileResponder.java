@@ -86,7 +86,7 @@ public class TileResponder {
         return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(tile.etag()).cacheControl(tile.cacheControl()).build();
       }
       TileVariant variant = tile.variant();
-      byte[] cached = load(tile);
+      byte[] cached = load(tile, acceptEncoding);
       if (cached.length == 0) {
         metrics.served(sample, layerType, "empty");
         return ResponseEntity.noContent().eTag(tile.etag()).cacheControl(tile.cacheControl()).build();
@@ -140,15 +140,24 @@ public class TileResponder {
   record Prepared(
       String layerType, TileVariant variant, String etag, CacheControl cacheControl, TileKey key, boolean inMemory) {}
 
-  /** The cached form of the tile ({@link #cacheable}), rendered once per key on a miss; empty for no data. */
-  byte[] load(Prepared tile) {
+  /**
+   * The cached form of the tile ({@link #cacheable}), rendered once per key on a miss; empty for no data. When the
+   * cache keeps nothing, a tile is gzipped only for a client that accepts it: compressing to decompress again cost
+   * more than rendering a large tile.
+   */
+  byte[] load(Prepared tile, String acceptEncoding) {
     TileVariant variant = tile.variant();
-    return cache.get(tile.key(), () -> cacheable(variant.renderer().apply(tile.key().tile()), variant.format()));
+    boolean gzip = cache.keepsTiles() || acceptsGzip(acceptEncoding);
+    return cache.get(tile.key(), () -> cacheable(variant.renderer().apply(tile.key().tile()), variant.format(), gzip));
   }
 
   /** Whether the cached bytes of a compressible tile go out as they are, with {@code Content-Encoding: gzip}. */
   static boolean sendsGzip(byte[] cached, String acceptEncoding) {
-    return acceptEncoding != null && acceptEncoding.contains("gzip") && Tile.looksGzipped(cached);
+    return acceptsGzip(acceptEncoding) && Tile.looksGzipped(cached);
+  }
+
+  private static boolean acceptsGzip(String acceptEncoding) {
+    return acceptEncoding != null && acceptEncoding.contains("gzip");
   }
 
   /** The uncompressed bytes of a compressible tile as cached (gzipped or, when small, raw). */
@@ -157,17 +166,17 @@ public class TileResponder {
   }
 
   /**
-   * What the cache keeps: nothing for "no data"; for compressible formats gzip, but small tiles raw (no MVT starts with
-   * the gzip magic number, so the two are told apart) and archive tiles as the archive holds them; the bytes as they
-   * are otherwise.
+   * What the cache keeps: nothing for "no data"; for compressible formats gzip (if {@code gzip}), but small tiles raw
+   * (no MVT starts with the gzip magic number, so the two are told apart) and archive tiles as the archive holds them;
+   * the bytes as they are otherwise.
    */
-  private static byte[] cacheable(Tile tile, TileFormat format) {
+  private static byte[] cacheable(Tile tile, TileFormat format, boolean gzip) {
     if (tile == null || tile.bytes().length == 0) {
       return new byte[0];
     }
     if (!format.compressible()) {
       return tile.gzipped() ? Gzip.decompress(tile.bytes()) : tile.bytes();
     }
-    return tile.gzipped() || !Gzip.worthIt(tile.bytes()) ? tile.bytes() : Gzip.compress(tile.bytes());
+    return tile.gzipped() || !gzip || !Gzip.worthIt(tile.bytes()) ? tile.bytes() : Gzip.compress(tile.bytes());
   }
 }
