@@ -24,8 +24,9 @@ import org.locationtech.jts.operation.valid.IsValidOp;
  * Simplification, rounding and clipping (which can make a ring run along the tile edge twice) can all break validity,
  * so every polygon feature other than a lone triangle is checked with JTS {@link IsValidOp} (cheap: about 1 ms for
  * 10 000 vertices); an invalid one is rebuilt by {@link PolygonRepair} (snap rounding and even-odd face tracing
- * on the integer grid, about 20 ms for a z0 tile of a 1.78M-vertex coastline) and checked again; a polygon still
- * invalid after that is left out of the tile.
+ * on the integer grid, about 20 ms for a z0 tile of a 1.78M-vertex coastline), valid by construction (property-tested
+ * against IsValidOp) or, where that method refuses the input, by JTS's snap rounding checked again; a polygon with no
+ * valid repair is left out of the tile.
  *
  * <p>Not thread-safe: one instance per tile request.
  */
