@@ -155,6 +155,13 @@ final class SnapRounder {
       pixels[count++] = point(x0[s], y0[s]);
       pixels[count++] = point(x1[s], y1[s]);
     }
+    // each segment's lowest bucket column and row, computed once rather than per pair
+    int[] lowCol = new int[n];
+    int[] lowRow = new int[n];
+    for (int s = 0; s < n; s++) {
+      lowCol[s] = col(Math.min(x0[s], x1[s]));
+      lowRow[s] = row(Math.min(y0[s], y1[s]));
+    }
     for (int b = 0; b < offsets.length - 1; b++) {
       int bc = b % cols;
       int br = b / cols;
@@ -163,8 +170,7 @@ final class SnapRounder {
         for (int j = i + 1; j < offsets[b + 1]; j++) {
           int t = members[j];
           // Test each pair once: in the bucket holding the low corner of their bounding boxes' overlap.
-          if (bc != Math.max(col(Math.min(x0[s], x1[s])), col(Math.min(x0[t], x1[t])))
-              || br != Math.max(row(Math.min(y0[s], y1[s])), row(Math.min(y0[t], y1[t])))) {
+          if (bc != Math.max(lowCol[s], lowCol[t]) || br != Math.max(lowRow[s], lowRow[t])) {
             continue;
           }
           long crossing = properCrossing(s, t);
@@ -255,6 +261,7 @@ final class SnapRounder {
       long ay = y0[s];
       long dx = x1[s] - ax;
       long dy = y1[s] - ay;
+      long reach = Math.abs(dx) + Math.abs(dy);
       // A hot pixel's square reaches half a unit beyond its centre's bucket: look one unit around the segment.
       int c0 = Math.max(0, col(Math.min(x0[s], x1[s]) - 1));
       int c1 = Math.min(cols - 1, col(Math.max(x0[s], x1[s]) + 1));
@@ -267,7 +274,11 @@ final class SnapRounder {
             long p = pixels[members[i]];
             int hx = px(p);
             int hy = py(p);
-            if ((hx == x0[s] && hy == y0[s]) || (hx == x1[s] && hy == y1[s]) || !touchesPixel(s, hx, hy)) {
+            // The square of half-size ½ around (hx, hy) meets the segment's line only if 2·|cross| ≤ |dx| + |dy|
+            // (its support in the direction of the line's normal): a cheap, exact rejection of most candidates.
+            long cross = dx * (hy - ay) - dy * (hx - ax);
+            if (2 * Math.abs(cross) > reach
+                || (hx == x0[s] && hy == y0[s]) || (hx == x1[s] && hy == y1[s]) || !touchesPixel(s, hx, hy)) {
               continue;
             }
             if (hitCount == hits.length) {
