@@ -15,10 +15,10 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
@@ -165,7 +165,11 @@ final class TileFilter extends OncePerRequestFilter {
     return secret.indexOf('.') >= 0 ? Optional.empty() : identity.callerForToken(secret);
   }
 
-  /** Registered just before Spring Security's filter chain, after the request-size and error filters. */
+  /**
+   * Registered first, ahead of Spring's own filters: the HTTP server observation ({@code http_server_requests}) alone
+   * cost a fifth of a cached tile request's CPU (profile), and a tile GET needs none of the character-encoding, form
+   * or request-size filters. Tile requests are measured by {@code tile_request_duration_seconds} instead.
+   */
   @Configuration(proxyBeanMethods = false)
   static class Registration {
     @Bean
@@ -174,7 +178,7 @@ final class TileFilter extends OncePerRequestFilter {
       var registration = new FilterRegistrationBean<>(
           new TileFilter(tiles, cache, metrics, identity, CorsPolicy.source(properties)));
       registration.addUrlPatterns("/api/layers/*");
-      registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 1);
+      registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
       return registration;
     }
   }
