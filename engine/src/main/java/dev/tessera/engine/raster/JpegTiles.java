@@ -1,5 +1,7 @@
 package dev.tessera.engine.raster;
 
+import java.awt.image.ComponentSampleModel;
+import java.awt.image.DataBufferByte;
 import java.awt.image.Raster;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -17,7 +19,7 @@ import javax.imageio.stream.ImageInputStream;
 final class JpegTiles {
   private JpegTiles() {}
 
-  static double[][] decode(TiffDirectory d, byte[] raw, int bands, String name) {
+  static float[][] decode(TiffDirectory d, byte[] raw, int bands, String name) {
     byte[] stream = splice(d.jpegTables(), raw);
     Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName("jpeg");
     if (!readers.hasNext()) {
@@ -30,24 +32,51 @@ final class JpegTiles {
       Raster raster = d.photometric() == TiffDirectory.PHOTOMETRIC_YCBCR
           ? reader.read(0, param).getRaster()
           : reader.readRaster(0, param);
-      int pixels = d.tileWidth() * d.tileHeight();
-      double[][] out = new double[bands][pixels];
-      int w = Math.min(raster.getWidth(), d.tileWidth());
-      int h = Math.min(raster.getHeight(), d.tileHeight());
-      int available = raster.getNumBands();
-      for (int b = 0; b < Math.min(bands, available); b++) {
-        for (int y = 0; y < h; y++) {
-          for (int x = 0; x < w; x++) {
-            out[b][y * d.tileWidth() + x] = raster.getSample(raster.getMinX() + x, raster.getMinY() + y, b);
-          }
-        }
-      }
-      return out;
+      return samples(raster, d.tileWidth(), d.tileHeight(), bands);
     } catch (IOException | RuntimeException e) {
       throw RasterException.corrupt(name + ": a JPEG tile does not decode (" + e.getMessage() + ")");
     } finally {
       reader.dispose();
     }
+  }
+
+  /**
+   * The decoded raster's bands as floats, tile-sized (a JPEG may be cut short at the image edge). Reads the byte
+   * buffer directly: {@code Raster.getSample} per pixel cost as much as the JPEG decoding itself.
+   */
+  private static float[][] samples(Raster raster, int tileWidth, int tileHeight, int bands) {
+    float[][] out = new float[bands][tileWidth * tileHeight];
+    int w = Math.min(raster.getWidth(), tileWidth);
+    int h = Math.min(raster.getHeight(), tileHeight);
+    int available = Math.min(bands, raster.getNumBands());
+    if (raster.getDataBuffer() instanceof DataBufferByte buffer && buffer.getNumBanks() == 1
+        && raster.getSampleModel() instanceof ComponentSampleModel model) {
+      byte[] data = buffer.getData();
+      int pixelStride = model.getPixelStride();
+      int scanlineStride = model.getScanlineStride();
+      int origin = buffer.getOffset() + (raster.getMinY() - raster.getSampleModelTranslateY()) * scanlineStride
+          + (raster.getMinX() - raster.getSampleModelTranslateX()) * pixelStride;
+      for (int b = 0; b < available; b++) {
+        float[] band = out[b];
+        int bandOffset = origin + model.getBandOffsets()[b];
+        for (int y = 0; y < h; y++) {
+          int at = bandOffset + y * scanlineStride;
+          int row = y * tileWidth;
+          for (int x = 0; x < w; x++, at += pixelStride) {
+            band[row + x] = data[at] & 0xFF;
+          }
+        }
+      }
+      return out;
+    }
+    for (int b = 0; b < available; b++) {
+      for (int y = 0; y < h; y++) {
+        for (int x = 0; x < w; x++) {
+          out[b][y * tileWidth + x] = raster.getSample(raster.getMinX() + x, raster.getMinY() + y, b);
+        }
+      }
+    }
+    return out;
   }
 
   private static byte[] splice(byte[] tables, byte[] tile) {

@@ -20,7 +20,7 @@ final class TileDecoder {
       return floats(new double[bands][pixels]); // a sparse tile (never written): zeros, as GDAL reads it
     }
     if (d.compression() == TiffDirectory.COMPRESSION_JPEG) {
-      return floats(JpegTiles.decode(d, raw, bands, name));
+      return JpegTiles.decode(d, raw, bands, name);
     }
     byte[] data = Decompression.decompress(d.compression(), raw, (int) d.decodedTileBytes(), name);
     int bytes = d.sampleType().bytes();

@@ -25,13 +25,15 @@ public final class Warp {
     int n = size * size;
     double[] xs = new double[n];
     double[] ys = new double[n];
-    double error = sourcePixels(cog, tile, size, xs, ys);
-    int level = level(cog, xs, ys, size);
-    if (error >= 0) {
-      refineNearEdges(cog, tile, size, level, error, xs, ys);
+    Transformed t = sourcePixels(cog, tile, size, xs, ys);
+    if (t.error() > 0) {
+      refineNearEdges(cog, tile, size, t.level(), t.error(), xs, ys);
     }
-    return sample(cog, level, xs, ys, size, size, bands, resampling, nodata);
+    return sample(cog, t.level(), xs, ys, size, size, bands, resampling, nodata);
   }
+
+  /** The overview level to read and the interpolation error left in the coordinates, in full-resolution pixels. */
+  record Transformed(int level, double error) {}
 
   /**
    * Transforms exactly the interpolated pixels that lie within four times the measured interpolation error of a
@@ -69,27 +71,28 @@ public final class Warp {
   }
 
   /**
-   * Full-resolution pixel coordinates of every output pixel centre. EPSG:4326 and EPSG:3857 are separable (x from
-   * the column, y from the row), so those take one formula per row and column. Other CRSs are transformed exactly at
-   * a grid of nodes every {@value #GRID} pixels and interpolated bilinearly between them, when the interpolation
-   * error, measured against exact transforms at every cell's centre and edge midpoints, stays below
-   * {@value #MAX_GRID_ERROR} source pixels (pixels near a source pixel edge are then transformed exactly, see
-   * {@link #refineNearEdges}); otherwise every pixel is transformed exactly. Returns the measured interpolation
-   * error, or -1 when every pixel is exact. gdalwarp approximates likewise (0.125 px by default, no refinement).
+   * Full-resolution pixel coordinates of every output pixel centre, and the level to read them from. EPSG:4326 and
+   * EPSG:3857 are separable (x from the column, y from the row), so those take one formula per row and column. Other
+   * CRSs are transformed exactly at a grid of nodes every {@link #GRIDS 16, 8 or 4} pixels and interpolated bilinearly
+   * between them: the coarsest grid whose interpolation error, measured against exact transforms at every cell's
+   * centre and edge midpoints, stays below {@value #MAX_GRID_ERROR} pixels <em>of the level read</em> (pixels near a
+   * source pixel edge are then transformed exactly, see {@link #refineNearEdges}); otherwise every pixel is
+   * transformed exactly (error 0). gdalwarp approximates likewise (its approximate transformer halves the interval
+   * until the error is below 0.125 px), but without the refinement. Measuring the error in the level's pixels, not
+   * the full-resolution ones, is what lets low zooms (many full-resolution pixels per output pixel) interpolate too.
    */
-  static double sourcePixels(Cog cog, TileCoord tile, int size, double[] xs, double[] ys) {
+  static Transformed sourcePixels(Cog cog, TileCoord tile, int size, double[] xs, double[] ys) {
     double scale = 1L << tile.z();
     int epsg = cog.geo().epsg();
     if (epsg == 4326 || epsg == 3857 || epsg == 900913) {
       double[] colX = new double[size];
       double[] rowY = new double[size];
-      double[] zeros = new double[size];
+      double[] colY = new double[size];
+      double[] rowX = new double[size];
       for (int i = 0; i < size; i++) {
         colX[i] = (tile.x() + (i + 0.5) / size) / scale;
         rowY[i] = (tile.y() + (i + 0.5) / size) / scale;
       }
-      double[] colY = zeros.clone();
-      double[] rowX = zeros.clone();
       java.util.Arrays.fill(colY, 0.5);
       java.util.Arrays.fill(rowX, 0.5);
       toCrs(epsg, colX, colY, size);
@@ -103,31 +106,40 @@ public final class Warp {
           ys[j * size + i] = pixel[1];
         }
       }
-      return -1;
+      return new Transformed(level(cog, xs, ys, size), 0);
     }
-    if (size % GRID == 0) {
-      double error = interpolated(cog, tile, size, xs, ys);
-      if (error >= 0) {
-        return error;
+    for (int grid : GRIDS) {
+      if (size % grid != 0) {
+        continue;
+      }
+      double error = interpolated(cog, tile, size, grid, xs, ys);
+      if (error < 0) {
+        break; // the projection cannot reach part of the tile: transform each pixel
+      }
+      int level = level(cog, xs, ys, size);
+      if (error * cog.level(level).width() / cog.width() <= MAX_GRID_ERROR) {
+        return new Transformed(level, error);
       }
     }
     exact(cog, tile, size, xs, ys);
-    return -1;
+    return new Transformed(level(cog, xs, ys, size), 0);
   }
 
-  static final int GRID = 16;
-  static final double MAX_GRID_ERROR = 1e-3;
+  /** Grid spacings tried, coarsest first: each halving cuts a smooth mapping's interpolation error about fourfold. */
+  static final int[] GRIDS = {16, 8, 4};
+  static final double MAX_GRID_ERROR = 2e-3;
 
-  private static double interpolated(Cog cog, TileCoord tile, int size, double[] xs, double[] ys) {
-    int cells = size / GRID;
+  /** Interpolates on a grid of {@code grid} px; returns the worst error measured, or -1 for unreachable points. */
+  private static double interpolated(Cog cog, TileCoord tile, int size, int grid, double[] xs, double[] ys) {
+    int cells = size / grid;
     int nodes = cells + 1;
     double[] nx = new double[nodes * nodes];
     double[] ny = new double[nodes * nodes];
     double scale = 1L << tile.z();
     for (int j = 0; j < nodes; j++) {
       for (int i = 0; i < nodes; i++) {
-        nx[j * nodes + i] = (tile.x() + (double) i * GRID / size) / scale;
-        ny[j * nodes + i] = (tile.y() + (double) j * GRID / size) / scale;
+        nx[j * nodes + i] = (tile.x() + (double) i * grid / size) / scale;
+        ny[j * nodes + i] = (tile.y() + (double) j * grid / size) / scale;
       }
     }
     toPixels(cog, nx, ny, nx.length);
@@ -141,8 +153,8 @@ public final class Warp {
       for (int i = 0; i < cells; i++) {
         for (int p = 0; p < 3; p++) {
           int c = (j * cells + i) * 3 + p;
-          cx[c] = (tile.x() + (i + at[p][0]) * GRID / size) / scale;
-          cy[c] = (tile.y() + (j + at[p][1]) * GRID / size) / scale;
+          cx[c] = (tile.x() + (i + at[p][0]) * grid / size) / scale;
+          cy[c] = (tile.y() + (j + at[p][1]) * grid / size) / scale;
         }
       }
     }
@@ -156,19 +168,19 @@ public final class Warp {
           double ix = bilinear(nx, a, nodes, at[p][0], at[p][1]);
           double iy = bilinear(ny, a, nodes, at[p][0], at[p][1]);
           double error = Math.max(Math.abs(ix - cx[c]), Math.abs(iy - cy[c]));
-          if (!(error <= MAX_GRID_ERROR)) {
-            return -1; // also for NaN: a point the projection cannot reach
+          if (Double.isNaN(error)) {
+            return -1; // a point the projection cannot reach
           }
           worst = Math.max(worst, error);
         }
       }
     }
     for (int j = 0; j < size; j++) {
-      double v = (j + 0.5) / GRID;
+      double v = (j + 0.5) / grid;
       int cj = Math.min(cells - 1, (int) v);
       double fv = v - cj;
       for (int i = 0; i < size; i++) {
-        double u = (i + 0.5) / GRID;
+        double u = (i + 0.5) / grid;
         int ci = Math.min(cells - 1, (int) u);
         double fu = u - ci;
         int a = cj * nodes + ci;

@@ -27,8 +27,11 @@ class WarpTest {
       TileCoord tile = TileCoord.of(14, 8438, 5428);
       double[] xs = new double[256 * 256];
       double[] ys = new double[256 * 256];
-      double error = Warp.sourcePixels(cog, tile, 256, xs, ys);
-      assertThat(error).as("interpolated, with the error measured").isBetween(0.0, Warp.MAX_GRID_ERROR);
+      Warp.Transformed t = Warp.sourcePixels(cog, tile, 256, xs, ys);
+      double error = t.error();
+      double levelScale = (double) cog.level(t.level()).width() / cog.width();
+      assertThat(error).as("interpolated, with the error measured").isPositive();
+      assertThat(error * levelScale).as("error in the level's pixels").isLessThanOrEqualTo(Warp.MAX_GRID_ERROR);
       double[] exactX = new double[256 * 256];
       double[] exactY = new double[256 * 256];
       double scale = 1 << 14;
@@ -44,6 +47,18 @@ class WarpTest {
         worst = Math.max(worst, Math.max(Math.abs(pixel[0] - xs[k]), Math.abs(pixel[1] - ys[k])));
       }
       assertThat(worst).isLessThan(4 * Math.max(error, 1e-9));
+    }
+  }
+
+  @Test
+  void lowZoomTilesReadingAnOverviewAreInterpolatedToo() throws IOException {
+    try (Cog cog = CogTest.open("f32-zstd.tif")) {
+      TileCoord tile = TileCoord.of(8, 131, 84); // ~3.8 full-resolution pixels per output pixel
+      double[] xs = new double[256 * 256];
+      double[] ys = new double[256 * 256];
+      Warp.Transformed t = Warp.sourcePixels(cog, tile, 256, xs, ys);
+      assertThat(t.level()).as("an overview").isPositive();
+      assertThat(t.error()).as("interpolated, not transformed pixel by pixel").isPositive();
     }
   }
 
