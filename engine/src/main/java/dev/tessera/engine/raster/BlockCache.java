@@ -33,6 +33,11 @@ public final class BlockCache {
     return value;
   }
 
+  /** Whether {@code key} is cached, without counting a hit or a miss or refreshing it. */
+  synchronized boolean contains(Key key) {
+    return entries.containsKey(key);
+  }
+
   synchronized void put(Key key, Object value) {
     long size = sizeOf(value);
     if (size > maxBytes) {

@@ -241,10 +241,20 @@ public final class Cog implements AutoCloseable {
     int colEnd = Math.min(d.tilesAcross() - 1, Math.floorDiv(x0 + w - 1, tw));
     int rowStart = Math.max(0, Math.floorDiv(y0, th));
     int rowEnd = Math.min(d.tilesDown() - 1, Math.floorDiv(y0 + h - 1, th));
+    List<Runnable> copies = new ArrayList<>();
+    boolean anyMissing = false;
     for (int row = rowStart; row <= rowEnd; row++) {
       for (int col = colStart; col <= colEnd; col++) {
-        copyTile(l, col, row, window, bands, nodata);
+        int c = col;
+        int r = row;
+        copies.add(() -> copyTile(l, c, r, window, bands, nodata));
+        anyMissing |= !cache.contains(new BlockCache.Key(this, l.id() * 2, d.tileIndex(col, row, 0)));
       }
+    }
+    if (anyMissing) {
+      Decoders.runAll(copies); // each copy writes its own part of the window
+    } else {
+      copies.forEach(Runnable::run);
     }
     return window;
   }
