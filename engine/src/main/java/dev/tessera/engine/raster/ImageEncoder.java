@@ -10,8 +10,8 @@ import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageOutputStream;
 
 /**
- * Encodes ARGB pixels: PNG with {@link PngWriter} (RGB when every pixel is opaque, else RGBA) and JPEG with the JDK's
- * ImageIO writer (quality 0.85, no alpha). Thread-safe.
+ * Encodes ARGB pixels: PNG with {@link PngWriter} (RGB when every pixel is opaque, else RGBA), lossless WebP with
+ * {@link WebpWriter} (likewise) and JPEG with the JDK's ImageIO writer (quality 0.85, no alpha). Thread-safe.
  */
 public final class ImageEncoder {
   private ImageEncoder() {}
@@ -20,6 +20,9 @@ public final class ImageEncoder {
     boolean opaque = format == ImageFormat.JPEG || allOpaque(argb);
     if (format == ImageFormat.PNG) {
       return PngWriter.write(argb, width, height, !opaque);
+    }
+    if (format == ImageFormat.WEBP) {
+      return WebpWriter.write(argb, width, height, !opaque);
     }
     BufferedImage image =
         new BufferedImage(width, height, opaque ? BufferedImage.TYPE_INT_RGB : BufferedImage.TYPE_INT_ARGB);

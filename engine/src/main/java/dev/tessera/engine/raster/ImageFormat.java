@@ -1,7 +1,11 @@
 package dev.tessera.engine.raster;
 
-/** Image encodings the renderer writes. WebP has no well-kept pure-Java encoder on Maven Central, so it is refused. */
+/**
+ * Image encodings the renderer writes. WebP is lossless, written by libwebp through {@link WebpWriter}; it is only
+ * available where that native library loads ({@link WebpWriter#available()}).
+ */
 public enum ImageFormat {
   PNG,
-  JPEG
+  JPEG,
+  WEBP
 }
