@@ -1,6 +1,7 @@
 package dev.tessera.engine.raster;
 
 import dev.tessera.engine.proj.PointProjection;
+import dev.tessera.engine.tile.WebMercator;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -132,6 +133,78 @@ public final class RasterQueries {
       b[3] = Math.max(b[3], ys[i]);
     }
     return b;
+  }
+
+  /**
+   * Longitude/latitude bounds for a TileJSON: those of {@link #wgs84Bounds}, except that a raster reaching past ±180°
+   * (0…360° longitudes, or an extent across the antimeridian) spans every longitude, since clients such as MapLibre
+   * clamp bounds to −180…180° and request no tile outside them.
+   */
+  public static double[] tileBounds(Cog cog) {
+    double[] b = wgs84Bounds(cog);
+    if (b[0] < -180 || b[2] > 180) {
+      return new double[] {-180, b[1], 180, b[3]};
+    }
+    return b;
+  }
+
+  /**
+   * The zooms a TileJSON offers, as rio-tiler derives them: the maximum is the WebMercatorQuad zoom nearest (in
+   * scale) to the raster's resolution, that of {@code gdalwarp -t_srs EPSG:3857}'s suggested output (the diagonal
+   * of the raster's Web Mercator extent over its diagonal in pixels); the minimum is that many zooms less as halvings
+   * bring the raster's longer side within one 256 px tile, the coarsest overview a client needs.
+   *
+   * @return {minZoom, maxZoom}
+   */
+  public static int[] zoomRange(Cog cog) {
+    int steps = 20;
+    double[] xs = new double[4 * (steps + 1)];
+    double[] ys = new double[xs.length];
+    int k = 0;
+    for (int i = 0; i <= steps; i++) {
+      double t = (double) i / steps;
+      double[][] edge = {{t * cog.width(), 0}, {t * cog.width(), cog.height()}, {0, t * cog.height()},
+          {cog.width(), t * cog.height()}};
+      for (double[] p : edge) {
+        xs[k] = cog.geo().x(p[0], p[1]);
+        ys[k] = cog.geo().y(p[0], p[1]);
+        k++;
+      }
+    }
+    int epsg = cog.geo().epsg();
+    if (epsg != 3857 && epsg != 900913) {
+      if (epsg != 4326) {
+        PointProjection.toWgs84(epsg).transform(xs, ys, xs.length);
+      }
+      for (int i = 0; i < xs.length; i++) {
+        double lat = Math.max(-WebMercator.MAX_LATITUDE, Math.min(WebMercator.MAX_LATITUDE, ys[i]));
+        xs[i] = (WebMercator.x(xs[i]) - 0.5) * WebMercator.WORLD_SIZE_METRES; // unwrapped: 190° stays east of 180°
+        ys[i] = (0.5 - WebMercator.y(lat)) * WebMercator.WORLD_SIZE_METRES;
+      }
+    }
+    double minX = Double.MAX_VALUE;
+    double minY = Double.MAX_VALUE;
+    double maxX = -Double.MAX_VALUE;
+    double maxY = -Double.MAX_VALUE;
+    for (int i = 0; i < xs.length; i++) {
+      if (Double.isFinite(xs[i]) && Double.isFinite(ys[i])) {
+        minX = Math.min(minX, xs[i]);
+        maxX = Math.max(maxX, xs[i]);
+        minY = Math.min(minY, ys[i]);
+        maxY = Math.max(maxY, ys[i]);
+      }
+    }
+    if (minX > maxX) {
+      return new int[] {0, 22};
+    }
+    double resolution = Math.hypot(maxX - minX, maxY - minY) / Math.hypot(cog.width(), cog.height());
+    double zoom = Math.log(WebMercator.WORLD_SIZE_METRES / 256 / resolution) / Math.log(2);
+    int maxZoom = (int) Math.max(0, Math.min(24, Math.round(zoom)));
+    int halvings = 0;
+    for (long side = Math.max(cog.width(), cog.height()); side > 256; side = (side + 1) / 2) {
+      halvings++;
+    }
+    return new int[] {Math.max(0, maxZoom - halvings), maxZoom};
   }
 
   /** Bounds in the raster's own CRS (minx, miny, maxx, maxy). */

@@ -97,6 +97,9 @@ public final class Warp {
       java.util.Arrays.fill(rowX, 0.5);
       toCrs(epsg, colX, colY, size);
       toCrs(epsg, rowX, rowY, size);
+      if (epsg == 4326) {
+        wrapLongitudes(cog, colX);
+      }
       GeoReference geo = cog.geo();
       double[] pixel = new double[2];
       for (int j = 0; j < size; j++) {
@@ -123,6 +126,30 @@ public final class Warp {
     }
     exact(cog, tile, size, xs, ys);
     return new Transformed(level(cog, xs, ys, size), 0);
+  }
+
+  /**
+   * Takes each longitude to the one, of itself and itself ± 360°, that falls on the raster: a raster in 0…360°
+   * longitudes, or one whose extent crosses the antimeridian (170°…190°), then renders on both sides of it, where a
+   * Web Mercator tile only ever asks for −180…180°.
+   */
+  private static void wrapLongitudes(Cog cog, double[] lons) {
+    GeoReference geo = cog.geo();
+    double midY = geo.y(cog.width() / 2.0, cog.height() / 2.0);
+    double[] pixel = new double[2];
+    for (int i = 0; i < lons.length; i++) {
+      geo.toPixel(lons[i], midY, pixel);
+      if (pixel[0] >= 0 && pixel[0] < cog.width()) {
+        continue;
+      }
+      for (double shift : new double[] {360, -360}) {
+        geo.toPixel(lons[i] + shift, midY, pixel);
+        if (pixel[0] >= 0 && pixel[0] < cog.width()) {
+          lons[i] += shift;
+          break;
+        }
+      }
+    }
   }
 
   /** Grid spacings tried, coarsest first: each halving cuts a smooth mapping's interpolation error about fourfold. */

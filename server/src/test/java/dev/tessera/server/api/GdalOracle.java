@@ -33,11 +33,15 @@ final class GdalOracle {
     }
   }
 
-  /** A raw ENVI file of {@code bands} × w × h samples of ENVI {@code dataType} (1 byte, 2 int16, 4 float32). */
+  /**
+   * A raw ENVI file of {@code bands} × w × h samples of ENVI {@code dataType}: 1 byte (negative values written as
+   * two's complement, for int8), 2 int16, 12 uint16, 3 int32, 13 uint32, 4 float32, 5 float64.
+   */
   static Path raw(Path dir, String name, int w, int h, int bands, int dataType, SampleFunction f) throws IOException {
     int bytes = switch (dataType) {
       case 1 -> 1;
       case 2, 12 -> 2;
+      case 5 -> 8;
       default -> 4;
     };
     ByteBuffer buf = ByteBuffer.allocate(w * h * bands * bytes).order(ByteOrder.LITTLE_ENDIAN);
@@ -48,6 +52,8 @@ final class GdalOracle {
           switch (dataType) {
             case 1 -> buf.put((byte) v);
             case 2, 12 -> buf.putShort((short) v);
+            case 3, 13 -> buf.putInt((int) (long) v);
+            case 5 -> buf.putDouble(v);
             default -> buf.putFloat((float) v);
           }
         }
@@ -75,6 +81,17 @@ final class GdalOracle {
     run(cmd);
   }
 
+  /** {@code gdal_translate -of GTiff} (for what the COG driver cannot write, such as int8), tiled, no overviews. */
+  static void tiff(Path raw, Path out, String srs, double[] ullr, String... creationOptions) {
+    List<String> cmd = new ArrayList<>(List.of("gdal_translate", "-q", "-of", "GTiff", "-a_srs", srs, "-a_ullr",
+        str(ullr[0]), str(ullr[1]), str(ullr[2]), str(ullr[3]), "-co", "TILED=YES"));
+    for (String option : creationOptions) {
+      cmd.addAll(List.of("-co", option));
+    }
+    cmd.addAll(List.of(raw.toString(), out.toString()));
+    run(cmd);
+  }
+
   /** gdalwarp of one WebMercatorQuad tile: per band {@code size²} float64 samples, then the alpha band (0 / 255). */
   static double[][] warp(Path cog, int z, int x, int y, int size, String resampling, Path dir) throws IOException {
     double world = WebMercator.WORLD_SIZE_METRES;
@@ -95,6 +112,22 @@ final class GdalOracle {
       }
     }
     return result;
+  }
+
+  /** An image file (PNG, WebP…) as GDAL decodes it, one ARGB int per pixel (opaque without an alpha band). */
+  static int[] argb(Path image, Path dir) throws IOException {
+    Path out = dir.resolve(image.getFileName() + ".decoded.bin");
+    run(List.of("gdal_translate", "-q", "-of", "ENVI", "-ot", "Byte", image.toString(), out.toString()));
+    byte[] raw = Files.readAllBytes(out);
+    String info = run(List.of("gdalinfo", image.toString()));
+    int bands = (int) info.lines().filter(l -> l.startsWith("Band ")).count();
+    int n = raw.length / bands;
+    int[] pixels = new int[n];
+    for (int i = 0; i < n; i++) {
+      int a = bands == 4 ? raw[3 * n + i] & 0xFF : 0xFF;
+      pixels[i] = a << 24 | (raw[i] & 0xFF) << 16 | (raw[n + i] & 0xFF) << 8 | (raw[2 * n + i] & 0xFF);
+    }
+    return pixels;
   }
 
   /** The tile at zoom {@code z} holding longitude/latitude {@code lon}, {@code lat}: {x, y}. */

@@ -2,6 +2,7 @@ package dev.tessera.server.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tessera.engine.tile.WebMercator;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -12,6 +13,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.util.List;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
@@ -102,6 +105,28 @@ class RasterTilesIT {
     // uint8, NSIDC polar stereographic north (EPSG:3413), off east Greenland, 1 km pixels
     GdalOracle.cog(u8, filesRoot.resolve("u8-polar-3413.tif"), "EPSG:3413",
         new double[] {100000, -1500000, 612000, -2012000}, null, "COMPRESS=DEFLATE", "BLOCKSIZE=256");
+    // uint8, EPSG:4326 across the antimeridian (170°…190°), and the same pixels at −190°…−170° for gdalwarp, which
+    // does not wrap longitudes: tiles west of ±180° are checked against the first, tiles east of it the second
+    GdalOracle.cog(u8, filesRoot.resolve("u8-antimeridian-4326.tif"), "EPSG:4326", new double[] {170, 10, 190, -10},
+        null, "COMPRESS=DEFLATE", "BLOCKSIZE=128");
+    GdalOracle.cog(u8, work.resolve("u8-antimeridian-west.tif"), "EPSG:4326", new double[] {-190, 10, -170, -10},
+        null, "COMPRESS=DEFLATE", "BLOCKSIZE=128");
+    // the remaining sample types: int8 (GTiff with SampleFormat 2, which GDAL 3.6's COG driver cannot write),
+    // uint32 and int32 beyond float32's exact range, float64; UTM 32N and EPSG:4326
+    Path i8 = GdalOracle.raw(work, "i8", 512, 512, 1, 1, (b, x, y) -> (x / 2 + y) % 256 - 128);
+    GdalOracle.tiff(i8, filesRoot.resolve("i8-deflate-utm.tif"), "EPSG:32632",
+        new double[] {500000, 5600000, 525600, 5574400}, "COMPRESS=DEFLATE", "PIXELTYPE=SIGNEDBYTE",
+        "BLOCKXSIZE=128", "BLOCKYSIZE=128");
+    Path u32 = GdalOracle.raw(work, "u32", 512, 512, 1, 13, (b, x, y) -> 3_000_000_000L + x * 1000L + y * 3L);
+    GdalOracle.cog(u32, filesRoot.resolve("u32-lzw-utm.tif"), "EPSG:32632",
+        new double[] {500000, 5600000, 525600, 5574400}, null, "COMPRESS=LZW", "PREDICTOR=2", "BLOCKSIZE=256");
+    Path i32 = GdalOracle.raw(work, "i32", 512, 512, 1, 3, (b, x, y) -> -2_000_000_000L + x * 997L + y * 13L);
+    GdalOracle.cog(i32, filesRoot.resolve("i32-zstd-4326.tif"), "EPSG:4326", new double[] {10, 51, 11, 50}, null,
+        "COMPRESS=ZSTD", "BLOCKSIZE=256");
+    Path f64 = GdalOracle.raw(work, "f64", 512, 512, 1, 5,
+        (b, x, y) -> Math.sin(x / 17.0) * Math.cos(y / 13.0) + x * 1e-9);
+    GdalOracle.cog(f64, filesRoot.resolve("f64-deflate-4326.tif"), "EPSG:4326", new double[] {10, 51, 11, 50}, null,
+        "COMPRESS=DEFLATE", "PREDICTOR=3", "BLOCKSIZE=256");
     // RGB uint8, JPEG (YCbCr), UTM 33N
     Path rgb = GdalOracle.raw(work, "rgb", 512, 512, 3, 1,
         (b, x, y) -> b == 0 ? x / 2 : b == 1 ? y / 2 : 128 + (int) (60 * Math.sin((x + y) / 40.0)));
@@ -150,11 +175,17 @@ class RasterTilesIT {
   /** Compares one rendered tile with gdalwarp's, channel {@code channel} of the ARGB image against GDAL band. */
   Comparison compare(String file, String params, int z, double lon, double lat, String resampling, int band,
       int channel, double min, double max) throws IOException {
+    return compare(file, filesRoot.resolve(file), params, z, lon, lat, resampling, band, channel, min, max);
+  }
+
+  /** As above, gdalwarp reading {@code oracle} (the same pixels as {@code file}). */
+  Comparison compare(String file, Path oracle, String params, int z, double lon, double lat, String resampling,
+      int band, int channel, double min, double max) throws IOException {
     int[] xy = GdalOracle.tileAt(lon, lat, z);
     String id = layer("{\"url\":\"file:" + file + "\"}");
     String query = "?resampling=" + resampling + (params.isEmpty() ? "" : "&" + params);
     int[] tessera = argb(get("/api/layers/" + id + "/tiles/" + z + "/" + xy[0] + "/" + xy[1] + ".png" + query));
-    double[][] gdal = GdalOracle.warp(filesRoot.resolve(file), z, xy[0], xy[1], 256,
+    double[][] gdal = GdalOracle.warp(oracle, z, xy[0], xy[1], 256,
         resampling.equals("nearest") ? "near" : resampling, work);
     double[] alpha = gdal[gdal.length - 1];
     int both = 0;
@@ -222,6 +253,73 @@ class RasterTilesIT {
     assertThat(c.validityDisagreements()).as("edge pixels where only one has data").isLessThan(256 * 2);
   }
 
+  @ParameterizedTest(name = "{0} z{4}")
+  @CsvSource({
+    "i8-deflate-utm.tif, 'rescale=-128,127', -128, 127, 12",
+    "u32-lzw-utm.tif, 'rescale=3000000000,3000513000', 3000000000, 3000513000, 12",
+    "u32-lzw-utm.tif, 'rescale=3000000000,3000513000', 3000000000, 3000513000, 10",
+    "i32-zstd-4326.tif, 'rescale=-2000000000,-1999483000', -2000000000, -1999483000, 11",
+    "f64-deflate-4326.tif, 'rescale=-1,1', -1, 1, 11",
+    "f64-deflate-4326.tif, 'rescale=-1,1', -1, 1, 9",
+  })
+  void nearestTilesOfEverySampleTypeMatchGdalwarpExactly(String file, String params, double min, double max, int z)
+      throws IOException {
+    double[] centre = centre(file);
+    int[] xy = GdalOracle.tileAt(centre[0], centre[1], z);
+    String id = layer("{\"url\":\"file:" + file + "\"}");
+    int[] tessera = argb(get("/api/layers/" + id + "/tiles/" + z + "/" + xy[0] + "/" + xy[1] + ".png?" + params));
+    double[][] gdal = GdalOracle.warp(filesRoot.resolve(file), z, xy[0], xy[1], 256, "near", work);
+    int both = 0;
+    int mismatches = 0;
+    for (int i = 0; i < tessera.length; i++) {
+      if ((tessera[i] >>> 24) != 0 && gdal[1][i] > 0) {
+        both++;
+        if ((tessera[i] & 0xFF) != expected(signed(file, gdal[0][i]), min, max)) {
+          mismatches++;
+        }
+      }
+    }
+    assertThat(both).isGreaterThan(1000);
+    assertThat(mismatches).as("pixels differing from gdalwarp of %d", both).isZero();
+    // and a value at a point, to full precision
+    String value = GdalOracle.run(List.of("gdallocationinfo", "-valonly", "-wgs84",
+        filesRoot.resolve(file).toString(), String.valueOf(centre[0]), String.valueOf(centre[1]))).strip();
+    JsonNode point = admin.get("/api/layers/" + id + "/point?lon=" + centre[0] + "&lat=" + centre[1]).json();
+    assertThat(point.path("values").get(0).asDouble()).as(point.toString())
+        .isCloseTo(signed(file, Double.parseDouble(value)), org.assertj.core.data.Offset.offset(1e-12));
+  }
+
+  /** GDAL 3.6 reads int8 (SIGNEDBYTE) as unsigned bytes; the file holds two's complement. */
+  static double signed(String file, double gdalValue) {
+    return file.startsWith("i8") && gdalValue > 127 ? gdalValue - 256 : gdalValue;
+  }
+
+  @ParameterizedTest(name = "lon {0} z{2}")
+  @CsvSource({
+    "179.5, u8-antimeridian-4326.tif, 7",
+    "-179.5, u8-antimeridian-west.tif, 7",
+    "-172, u8-antimeridian-west.tif, 9",
+    "175, u8-antimeridian-4326.tif, 3",
+    "-175, u8-antimeridian-west.tif, 3",
+  })
+  void aRasterAcrossTheAntimeridianRendersOnBothSidesAsGdalwarpDoes(double lon, String oracle, int z)
+      throws IOException {
+    Path oracleFile = oracle.equals("u8-antimeridian-4326.tif") ? filesRoot.resolve(oracle) : work.resolve(oracle);
+    Comparison c = compare("u8-antimeridian-4326.tif", oracleFile, "", z, lon, 0.5, "nearest", 0, 0, 0, 255);
+    assertThat(c.both()).as("pixels with data in both").isGreaterThan(1000);
+    assertThat(c.mismatches()).as("pixels differing from gdalwarp (%s)", c).isZero();
+    assertThat(c.validityDisagreements()).as("edge pixels where only one has data").isLessThan(256 * 2);
+  }
+
+  @Test
+  void aRasterAcrossTheAntimeridianOffersEveryLongitudeInItsTileJson() {
+    String id = layer("{\"url\":\"file:u8-antimeridian-4326.tif\"}");
+    JsonNode bounds = admin.get("/api/layers/" + id + "/tilejson.json").json().path("bounds");
+    assertThat(bounds.get(0).asDouble()).isEqualTo(-180);
+    assertThat(bounds.get(2).asDouble()).isEqualTo(180);
+    assertThat(bounds.get(1).asDouble()).isCloseTo(-10, org.assertj.core.data.Offset.offset(1e-6));
+  }
+
   @ParameterizedTest(name = "{0} {5}")
   @CsvSource({
     "u8-deflate-4326.tif, '', 0, 255, 11, bilinear",
@@ -264,6 +362,23 @@ class RasterTilesIT {
         .hasSize(512 * 512);
     var jpeg = get("/api/layers/" + id + "/tiles/10/" + corner[0] + "/" + corner[1] + ".jpg");
     assertThat(jpeg.headers().firstValue("Content-Type")).contains("image/jpeg");
+  }
+
+  @Test
+  void webpTilesAreLosslessAndGdalReadsThemAsThePngTile() throws IOException {
+    String id = layer("{\"url\":\"file:u8-deflate-4326.tif\",\"tileParams\":{\"colormap_name\":\"viridis\"}}");
+    int[] corner = GdalOracle.tileAt(10.0, 51.0, 10); // part transparent: alpha must survive
+    String tile = "/api/layers/" + id + "/tiles/10/" + corner[0] + "/" + corner[1];
+    var webp = get(tile + ".webp");
+    assertThat(webp.statusCode()).isEqualTo(200);
+    assertThat(webp.headers().firstValue("Content-Type")).contains("image/webp");
+    Path file = work.resolve("tile.webp");
+    Files.write(file, webp.body());
+    int[] png = argb(get(tile + ".png"));
+    assertThat(GdalOracle.argb(file, work)).as("the WebP tile decoded by GDAL's WEBP driver").isEqualTo(png);
+    assertThat(png[0] >>> 24).as("a transparent pixel in the comparison").isZero();
+    var preview = get("/api/layers/" + id + "/preview.webp?max_size=64");
+    assertThat(preview.headers().firstValue("Content-Type")).contains("image/webp");
   }
 
   @Test
@@ -332,7 +447,7 @@ class RasterTilesIT {
     assertProblem(admin.get(tile + ".png?expression=b7"), 400, "invalid_parameter", "expression");
     assertProblem(admin.get(tile + ".png?bidx=4"), 400, "invalid_parameter", "bidx");
     assertProblem(admin.get(tile + ".png?tilesize=300"), 400, "invalid_parameter", "tilesize");
-    assertProblem(admin.get(tile + ".webp"), 400, "unsupported_tile_format", "format");
+    assertProblem(admin.get(tile + ".gif"), 400, "unsupported_tile_format", "format");
     assertProblem(admin.get("/api/layers/" + id + "/point?lon=200&lat=0"), 400, "invalid_parameter", "lon");
   }
 
@@ -343,6 +458,40 @@ class RasterTilesIT {
     if (parameter != null) {
       assertThat(r.json().path("parameter").asString()).as(r.body()).isEqualTo(parameter);
     }
+  }
+
+  @Test
+  void aReplacedLocalCogIsServedAfreshWhileCachedTilesNeedNoFileCheck() throws IOException, InterruptedException {
+    Path file = filesRoot.resolve("replaced.tif");
+    Files.copy(filesRoot.resolve("u8-deflate-4326.tif"), file, StandardCopyOption.REPLACE_EXISTING);
+    String id = layer("{\"url\":\"file:replaced.tif\"}");
+    int[] xy = GdalOracle.tileAt(10.5, 50.5, 11);
+    String tile = "/api/layers/" + id + "/tiles/11/" + xy[0] + "/" + xy[1] + ".png";
+    int[] before = argb(get(tile));
+    // same place, inverted values: every tile must change once the file is replaced
+    Path inverted = GdalOracle.raw(work, "u8inv", 512, 512, 1, 1,
+        (b, x, y) -> 255 - (x * 7 + y * 3 + (x * y) % 17) % 256);
+    Path next = work.resolve("replacement.tif");
+    GdalOracle.cog(inverted, next, "EPSG:4326", new double[] {10, 51, 11, 50}, null, "COMPRESS=DEFLATE",
+        "BLOCKSIZE=128");
+    Files.move(next, file, StandardCopyOption.REPLACE_EXISTING);
+    Files.setLastModifiedTime(file, FileTime.fromMillis(System.currentTimeMillis() + 5000));
+    int[] after = before;
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(15);
+    while (java.util.Arrays.equals(after, before) && System.nanoTime() < deadline) {
+      Thread.sleep(100); // polling: a file's version is looked at again once per second
+      after = argb(get(tile));
+    }
+    int i = 128 * 256 + 128;
+    assertThat(after[i] & 0xFF).as("the replaced file's value").isEqualTo(255 - (before[i] & 0xFF));
+    Files.delete(file);
+    long gone = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(15);
+    int status = 200;
+    while (status == 200 && System.nanoTime() < gone) {
+      Thread.sleep(100);
+      status = get(tile).statusCode();
+    }
+    assertThat(status).as("a deleted file").isEqualTo(404);
   }
 
   @Test
@@ -462,6 +611,25 @@ class RasterTilesIT {
       west = Math.min(west, corner.get(0).asDouble());
     }
     assertThat(info.path("bounds").get(0).asDouble()).isCloseTo(west, org.assertj.core.data.Offset.offset(1e-3));
+  }
+
+  @ParameterizedTest
+  @CsvSource({"i16-lzw-utm.tif", "u8-deflate-4326.tif", "u8-polar-3413.tif"})
+  void tileJsonZoomsFollowTheResolutionGdalwarpSuggestsAndTheOverviews(String file) {
+    String id = layer("{\"url\":\"file:" + file + "\"}");
+    // gdalwarp's suggested Web Mercator resolution for the whole raster: the oracle for "native zoom"
+    Path vrt = work.resolve(file + ".3857.vrt");
+    GdalOracle.run(List.of("gdalwarp", "-q", "-overwrite", "-t_srs", "EPSG:3857", "-of", "VRT",
+        filesRoot.resolve(file).toString(), vrt.toString()));
+    JsonNode warped = ApiClient.JSON.readTree(GdalOracle.run(List.of("gdalinfo", "-json", vrt.toString())));
+    double resolution = warped.path("geoTransform").get(1).asDouble();
+    long maxZoom = Math.round(Math.log(WebMercator.WORLD_SIZE_METRES / 256 / resolution) / Math.log(2));
+    JsonNode tileJson = admin.get("/api/layers/" + id + "/tilejson.json").json();
+    assertThat(tileJson.path("maxzoom").asLong()).as("resolution %s m", resolution).isEqualTo(maxZoom);
+    assertThat(tileJson.path("minzoom").asLong()).as("512 px: one halving to fit a 256 px tile")
+        .isEqualTo(maxZoom - 1);
+    JsonNode info = admin.get("/api/layers/" + id + "/info").json();
+    assertThat(info.path("maxzoom").asLong()).isEqualTo(maxZoom);
   }
 
   @Test

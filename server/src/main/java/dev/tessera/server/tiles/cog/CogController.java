@@ -7,6 +7,7 @@ import dev.tessera.engine.raster.RasterException;
 import dev.tessera.engine.raster.RasterQueries;
 import dev.tessera.engine.raster.RasterRenderer;
 import dev.tessera.engine.raster.RenderOptions;
+import dev.tessera.engine.raster.WebpWriter;
 import dev.tessera.server.layer.Layer;
 import dev.tessera.server.layer.RecentLayers;
 import dev.tessera.server.layer.SourceType;
@@ -51,6 +52,9 @@ class CogController {
       Map<String, Object> out = new LinkedHashMap<>();
       out.put("location", opened.location());
       out.put("bounds", RasterQueries.wgs84Bounds(cog));
+      int[] zooms = RasterQueries.zoomRange(cog);
+      out.put("minzoom", zooms[0]);
+      out.put("maxzoom", zooms[1]);
       out.put("native_bounds", RasterQueries.nativeBounds(cog));
       out.put("crs", "EPSG:" + cog.geo().epsg());
       out.put("width", cog.width());
@@ -113,9 +117,11 @@ class CogController {
   ResponseEntity<byte[]> preview(Caller caller, @PathVariable UUID id,
       @PathVariable(required = false) String format, @RequestParam Map<String, String> query) {
     ImageFormat imageFormat = format == null || format.equals("png") ? ImageFormat.PNG
-        : format.equals("jpg") || format.equals("jpeg") ? ImageFormat.JPEG : null;
+        : format.equals("jpg") || format.equals("jpeg") ? ImageFormat.JPEG
+        : format.equals("webp") && WebpWriter.available() ? ImageFormat.WEBP : null;
     if (imageFormat == null) {
-      throw ApiException.badRequest("unsupported_tile_format", "Previews are .png or .jpg, not ." + format + ".")
+      throw ApiException.badRequest("unsupported_tile_format", "Previews are .png, .jpg or .webp, not ." + format
+              + (format.equals("webp") ? " (libwebp did not load on this server's platform)." : "."))
           .with("parameter", "format");
     }
     int maxSize = integer(query, "max_size", 1024, 1, MAX_PREVIEW);
@@ -124,7 +130,11 @@ class CogController {
         .options(imageFormat, 256);
     byte[] image = read(layer, query.get("time"), opened -> RasterRenderer.preview(opened.cog(), maxSize, options));
     return ResponseEntity.ok()
-        .contentType(imageFormat == ImageFormat.PNG ? MediaType.IMAGE_PNG : MediaType.IMAGE_JPEG)
+        .contentType(switch (imageFormat) {
+          case PNG -> MediaType.IMAGE_PNG;
+          case JPEG -> MediaType.IMAGE_JPEG;
+          case WEBP -> MediaType.parseMediaType("image/webp");
+        })
         .body(image);
   }
 

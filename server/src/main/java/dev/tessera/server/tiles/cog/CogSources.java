@@ -34,13 +34,16 @@ import tools.jackson.databind.node.ObjectNode;
  * ({@code ARCHIVES_MAX_OPEN}, the least used closed on eviction), a local file keyed with its modification time and
  * size so a replaced file is reopened. Locations: {@code file:relative/path.tif} or a relative path under FILES_ROOT
  * (no escape, symbolic links included), http(s) URLs allowed by {@link OutboundPolicy}, or {@code s3://bucket/key}
- * objects ({@link S3Cogs}), the remote ones read with range requests through Tileverse's block cache. A temporal
+ * objects ({@link S3Cogs}), the remote ones read with range requests through Tileverse's block cache. A local file's
+ * path and version are looked at once per second at most ({@link #resolve}). A temporal
  * layer's location comes from its URL template and the request's time.
  * Decoded internal tiles of every COG share one {@link BlockCache} ({@code COG_CACHE_BYTES}). Thread-safe.
  */
 @Component
 public class CogSources implements TileSourceProvider {
   private static final int HTTP_BLOCK_BYTES = 64 * 1024;
+  /** How long a local file's resolved path and version are trusted before the file is looked at again. */
+  static final Duration LOCAL_FILE_RECHECK = Duration.ofSeconds(1);
 
   private final Path filesRoot;
   private final OutboundPolicy outbound;
@@ -48,6 +51,7 @@ public class CogSources implements TileSourceProvider {
   private final BlockCache blocks;
   private final S3Cogs s3;
   private final Cache<String, Cog> open;
+  private final Cache<String, LocalFile> localFiles;
 
   CogSources(TesseraProperties properties, OutboundPolicy outbound) {
     this.filesRoot = properties.filesRoot();
@@ -63,6 +67,7 @@ public class CogSources implements TileSourceProvider {
           }
         })
         .build();
+    this.localFiles = Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(LOCAL_FILE_RECHECK).build();
   }
 
   @Override
@@ -77,9 +82,35 @@ public class CogSources implements TileSourceProvider {
 
   /** The COG a request for {@code layer} at {@code time} (null: none given) reads. */
   Opened open(Layer layer, String time) {
-    ObjectNode config = layer.sourceConfig();
-    String location = location(config, time);
-    return new Opened(location, open(location), isRemote(location));
+    return open(resolve(layer, time));
+  }
+
+  /**
+   * Where a request for {@code layer} at {@code time} reads and which version of it: for a local file its path,
+   * modification time and size, looked at no more than once per {@link #LOCAL_FILE_RECHECK} (so a cached tile costs
+   * no file system call, and a replaced file is noticed within that time); a remote COG is taken as unchanging, as
+   * its open reader is. A missing local file answers 404 at once, every time.
+   */
+  Resolved resolve(Layer layer, String time) {
+    String location = location(layer.sourceConfig(), time);
+    if (isRemote(location)) {
+      return new Resolved(location, location, null);
+    }
+    LocalFile file = localFiles.get(location, l -> {
+      Path path = localFile(l);
+      return new LocalFile(path, path + "@" + modified(path, l));
+    });
+    return new Resolved(location, file.version(), file.path());
+  }
+
+  /** A COG's location, its version (what tile cache keys name), and for a local file its path under FILES_ROOT. */
+  record Resolved(String location, String version, Path path) {}
+
+  private record LocalFile(Path path, String version) {}
+
+  /** The open COG {@code resolved} names. */
+  Opened open(Resolved resolved) {
+    return new Opened(resolved.location(), openCog(resolved), isRemote(resolved.location()));
   }
 
   /** An open COG and the location it was resolved to (for cache keys and messages). */
@@ -104,7 +135,8 @@ public class CogSources implements TileSourceProvider {
     return location.contains("://");
   }
 
-  private Cog open(String location) {
+  private Cog openCog(Resolved resolved) {
+    String location = resolved.location();
     String lower = location.toLowerCase(Locale.ROOT);
     try {
       if (lower.startsWith("http://") || lower.startsWith("https://")) {
@@ -115,9 +147,7 @@ public class CogSources implements TileSourceProvider {
       if (lower.startsWith("s3://")) {
         return open.get(location, k -> Cog.open(s3.reader(location), location, blocks));
       }
-      Path path = localFile(location);
-      String key = path + "@" + modified(path, location);
-      return open.get(key, k -> Cog.open(file(path, location), location, blocks));
+      return open.get(resolved.version(), k -> Cog.open(file(resolved.path(), location), location, blocks));
     } catch (RasterException e) {
       if (e.getCause() instanceof IOException io && notFound(io)) {
         throw CogException.notFound(location);

@@ -6,6 +6,7 @@ import dev.tessera.engine.raster.RasterException;
 import dev.tessera.engine.raster.RasterQueries;
 import dev.tessera.engine.raster.RasterRenderer;
 import dev.tessera.engine.raster.RenderOptions;
+import dev.tessera.engine.raster.WebpWriter;
 import dev.tessera.engine.tile.TileCoord;
 import dev.tessera.server.layer.Layer;
 import dev.tessera.server.problem.ApiException;
@@ -19,8 +20,8 @@ import java.util.Set;
 import org.locationtech.jts.geom.Envelope;
 
 /**
- * The tiles of one geotiff layer, rendered per request from its COG: PNG or JPEG (WebP answers 400: no well-kept
- * Java encoder exists), 256 px or 512 px ({@code @2x} or {@code tilesize=512}), with the layer's tile parameters
+ * The tiles of one geotiff layer, rendered per request from its COG: PNG, JPEG or lossless WebP (400 where libwebp
+ * does not load), 256 px or 512 px ({@code @2x} or {@code tilesize=512}), with the layer's tile parameters
  * overridden by the query's. Tiles outside the data are 204, or transparent images with {@code empty=true} (for
  * clients that treat 204 as an error). Thread-safe.
  */
@@ -48,8 +49,9 @@ final class CogTileSource implements TileSource {
   @Override
   public TileSetInfo info() {
     CogSources.Opened opened = sources.open(layer, null);
-    double[] b = RasterQueries.wgs84Bounds(opened.cog());
-    return new TileSetInfo(new Envelope(b[0], b[2], b[1], b[3]), 0, 22, null);
+    double[] b = RasterQueries.tileBounds(opened.cog());
+    int[] zooms = RasterQueries.zoomRange(opened.cog());
+    return new TileSetInfo(new Envelope(b[0], b[2], b[1], b[3]), zooms[0], zooms[1], null);
   }
 
   @Override
@@ -64,12 +66,21 @@ final class CogTileSource implements TileSource {
       }
       size = Integer.parseInt(tilesize) * scale;
     }
-    RenderOptions options = params.options(format == TileFormat.JPEG ? ImageFormat.JPEG : ImageFormat.PNG, size);
-    CogSources.Opened opened = sources.open(layer, query.get("time"));
+    RenderOptions options = params.options(imageFormat(format), size);
+    // the key names the file's version, not the open file: a cached tile costs no open-cache lookup or file check
+    CogSources.Resolved resolved = sources.resolve(layer, query.get("time"));
     boolean transparentWhenEmpty = CogParams.bool("empty", query.getOrDefault("empty", "false"));
-    String key = format.extension() + "/" + size + "/" + opened.location() + "/" + params.key()
+    String key = format.extension() + "/" + size + "/" + resolved.version() + "/" + params.key()
         + (transparentWhenEmpty ? "/empty" : "");
-    return new TileVariant(format, key, coord -> render(opened, coord, options, transparentWhenEmpty));
+    return new TileVariant(format, key, coord -> render(sources.open(resolved), coord, options, transparentWhenEmpty));
+  }
+
+  private static ImageFormat imageFormat(TileFormat format) {
+    return switch (format) {
+      case JPEG -> ImageFormat.JPEG;
+      case WEBP -> ImageFormat.WEBP;
+      default -> ImageFormat.PNG;
+    };
   }
 
   /** The rendered tile; outside the data nothing (204), or with {@code empty=true} a transparent image. */
@@ -87,18 +98,19 @@ final class CogTileSource implements TileSource {
   }
 
   private static TileFormat format(String extension) {
-    if (TileFormat.WEBP.answersTo(extension)) {
+    if (TileFormat.WEBP.answersTo(extension) && !WebpWriter.available()) {
       throw ApiException.badRequest("unsupported_tile_format",
-              "WebP tiles are not available: no well-kept Java WebP encoder exists; ask for .png or .jpg.")
+              "WebP tiles are not available on this server: libwebp did not load on its platform; ask for .png or"
+                  + " .jpg.")
           .with("parameter", "format");
     }
-    for (TileFormat f : new TileFormat[] {TileFormat.PNG, TileFormat.JPEG}) {
+    for (TileFormat f : new TileFormat[] {TileFormat.PNG, TileFormat.JPEG, TileFormat.WEBP}) {
       if (f.answersTo(extension)) {
         return f;
       }
     }
     throw ApiException.badRequest("unsupported_tile_format",
-            "Raster layers serve .png and .jpg tiles, not ." + extension + ".")
+            "Raster layers serve .png, .jpg and .webp tiles, not ." + extension + ".")
         .with("parameter", "format");
   }
 }
