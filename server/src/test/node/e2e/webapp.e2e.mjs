@@ -174,6 +174,30 @@ try {
   await page.getByRole('button', { name: 'Remove Ports from the map' }).click();
   await page.locator('.layer-row').filter({ hasText: 'Ports' }).waitFor({ state: 'detached' });
 
+  // An upload the server refuses leaves nothing behind: no layer in the library, none on the map, its words shown
+  const myLayerNames = () => page.evaluate(async () => (await (await fetch('/api/layers', { headers: { Authorization: `Bearer ${localStorage.getItem('tessera.token')}` } })).json()).map((l) => l.name));
+  await page.getByRole('button', { name: 'New layer' }).click();
+  await page.locator('dialog[open]').getByLabel('Name', { exact: true }).fill('Broken upload');
+  await page.locator('dialog[open] input[name=file]').setInputFiles({
+    name: 'broken.geojson', mimeType: 'application/geo+json',
+    buffer: Buffer.from('{"type":"FeatureCollection","features":[{"type":"Feature","properties":{},"geometry":{"type":"Point","coordinates":[3,54]}},' +
+      '{"type":"Feature","properties":{},"geometry":{"type":"Polygon","coordinates":[[[0,0],[1,0]]]}}]}'),
+  });
+  await page.locator('dialog[open]').getByRole('button', { name: 'Create' }).click();
+  const refused = page.locator('dialog[open] .form-error:not(:empty), dialog[open] .field-error').first();
+  await refused.waitFor();
+  const refusedText = await refused.textContent();
+  run.check('a refused upload shows the server’s message and says nothing was created', /^Nothing was created\. .{10,}/.test(refusedText), refusedText);
+  run.check('a refused upload leaves no layer in the library', !(await myLayerNames()).includes('Broken upload'), JSON.stringify(await myLayerNames()));
+  // Not JSON at all: refused in the browser before anything is sent.
+  await page.locator('dialog[open] input[name=file]').setInputFiles({ name: 'truncated.geojson', mimeType: 'application/geo+json', buffer: Buffer.from('{"type":"FeatureCollection","features":[') });
+  await page.locator('dialog[open]').getByRole('button', { name: 'Create' }).click();
+  await page.locator('dialog[open] .form-error', { hasText: 'not valid JSON' }).waitFor();
+  await run.shot(page, '03b-refused-upload');
+  await page.locator('dialog[open]').getByRole('button', { name: 'Cancel' }).click();
+  run.check('nothing of the refused uploads is on the map or in the library',
+    !(await page.locator('.layer-row').filter({ hasText: 'Broken upload' }).count()) && !(await myLayerNames()).includes('Broken upload'));
+
   // Share: who may open the map
   await page.getByRole('button', { name: 'Share' }).click();
   await page.locator('#share-level').selectOption('public');
