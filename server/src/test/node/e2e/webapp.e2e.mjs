@@ -289,12 +289,17 @@ try {
   await tabTo(page, 'Attribute value');
   await page.keyboard.type('Keyboard triangle');
   await page.keyboard.press('Enter');
-  await page.getByText('Feature saved.').first().waitFor();
-  const typed = await page.evaluate(async () => {
+  // Wait for the feature on the server, not for the toast: an earlier "Feature saved." may still be on screen.
+  const typedOnServer = () => page.evaluate(async () => {
     const layer = [...window.tessera.ctx.layers.values()].find((l) => l.name === 'Survey areas');
     const answer = await (await fetch(`/api/layers/${layer.id}/features`, { headers: { Authorization: `Bearer ${localStorage.getItem('tessera.token')}` } })).json();
-    return answer.features.find((f) => f.properties.name === 'Keyboard triangle')?.geometry;
+    return answer.features.find((f) => f.properties.name === 'Keyboard triangle')?.geometry ?? null;
   });
+  let typed = await typedOnServer();
+  for (const started = Date.now(); !typed && Date.now() - started < WAIT_MS;) {
+    await page.waitForTimeout(250); // polling interval while the save is under way
+    typed = await typedOnServer();
+  }
   run.check('the typed polygon is saved, its ring closed', typed?.type === 'Polygon' && typed.coordinates[0].length === 4, JSON.stringify(typed));
   const typedDrawn = await renderedFeatures(page, 'Survey areas', 1, 'Keyboard triangle');
   run.check('the typed polygon is drawn on the map', typedDrawn.some((f) => f.properties.name === 'Keyboard triangle'), JSON.stringify(typedDrawn));
