@@ -17,6 +17,7 @@ export function listLayers(filter: LibraryFilter = {}): Promise<Layer[]> {
 }
 
 export const getLayer = (id: string) => json<Layer>(`/api/layers/${id}`);
+export const deleteLayer = (id: string) => json<void>(`/api/layers/${id}`, { method: 'DELETE' });
 export const createLayer = (input: Partial<Layer>) => json<Layer>('/api/layers', { method: 'POST', body: input });
 
 /** Imports a GeoJSON FeatureCollection (all-or-nothing on the server). */

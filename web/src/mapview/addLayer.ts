@@ -1,9 +1,11 @@
 // New layers, one form per source type. The server validates source_config; its message is shown next to the field
 // it names. A vector layer can start empty (then draw) or from an uploaded GeoJSON or CSV file.
-import { createLayer, importFeatures } from '../api/layers';
+import { ApiError } from '../api/http';
+import { createLayer, deleteLayer, importFeatures } from '../api/layers';
 import { addLayerToMap } from '../api/maps';
 import type { Layer, SourceType } from '../api/types';
 import { csvToGeoJson } from '../logic/csv';
+import { planUpload, type UploadPlan } from '../logic/upload';
 import { checked, formDialog, labelled, value } from '../ui/dialog';
 import { clear, h } from '../ui/dom';
 import { toast } from '../ui/toast';
@@ -103,10 +105,10 @@ function sourceConfig(type: SourceType, form: HTMLFormElement): Record<string, u
   return config;
 }
 
-/** Reads an uploaded file as a GeoJSON body: GeoJSON passes through, CSV becomes points. */
-async function geojsonOf(file: File): Promise<string> {
+/** Reads an uploaded file before anything is created: GeoJSON is checked and passes through, CSV becomes points. */
+async function readUpload(file: File): Promise<UploadPlan> {
   const text = await file.text();
-  return /\.csv$/i.test(file.name) ? JSON.stringify(csvToGeoJson(text)) : text;
+  return /\.csv$/i.test(file.name) ? { body: JSON.stringify(csvToGeoJson(text)), geometryType: 'Point' } : planUpload(text);
 }
 
 export function openAddLayer(ctx: MapContext, initialType: SourceType = 'vector'): Promise<Layer | null> {
@@ -128,13 +130,23 @@ export function openAddLayer(ctx: MapContext, initialType: SourceType = 'vector'
       async (form) => {
         const type = typeSelect.value as SourceType;
         const file = type === 'vector' ? (form.elements.namedItem('file') as HTMLInputElement).files?.[0] : undefined;
-        const body = file ? await geojsonOf(file) : null; // a bad CSV fails here, before anything is created
-        created ??= await createLayer({ name: value(form, 'name'), source_type: type, category: value(form, 'category') || null, source_config: sourceConfig(type, form) });
-        if (body) {
-          const result = await importFeatures(created.id, body);
-          toast(`Imported ${result.imported} features.`);
+        const upload = file ? await readUpload(file) : null; // a file that is not CSV or GeoJSON fails here, before anything exists
+        const config = sourceConfig(type, form);
+        if (upload?.geometryType && !config.geometryType) config.geometryType = upload.geometryType;
+        const layer = await createLayer({ name: value(form, 'name'), source_type: type, category: value(form, 'category') || null, source_config: config });
+        try {
+          if (upload) {
+            const result = await importFeatures(layer.id, upload.body);
+            toast(`Imported ${result.imported} features.`);
+          }
+          await addLayerToMap(ctx.view.id, layer.id);
+        } catch (e) {
+          // All or nothing for the person at the keyboard: the server refused the file (its import is all-or-nothing
+          // too), so the layer made for it goes again and the dialog stays open with the server's words.
+          await deleteLayer(layer.id).catch(() => {});
+          throw e instanceof ApiError ? new ApiError(`Nothing was created. ${e.message}`, e.status, e.code) : e;
         }
-        await addLayerToMap(ctx.view.id, created.id);
+        created = layer;
         await ctx.refresh();
       },
       'Create',

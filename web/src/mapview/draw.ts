@@ -1,6 +1,7 @@
 // Drawing and editing features with terra-draw: points, lines and polygons into a vector layer of the map, each
 // finished shape followed by an attribute form; an existing feature can be reshaped (select mode) and saved.
-// This module and terra-draw form their own chunk: the map list never downloads them.
+// Without a pointer: "Add by coordinates" takes the vertices as text (or the map's centre, moved with the arrow keys),
+// and Escape leaves drawing. This module and terra-draw form their own chunk: the map list never downloads them.
 import {
   TerraDraw,
   TerraDrawLineStringMode,
@@ -11,14 +12,15 @@ import {
 } from 'terra-draw';
 import { TerraDrawMapLibreGLAdapter } from 'terra-draw-maplibre-gl-adapter';
 import { createFeature, deleteFeature, updateFeature, type Feature } from '../api/features';
-import { formDialog } from '../ui/dialog';
+import { formatVertex, parseVertices, shapeGeometry, type ShapeKind } from '../logic/coordinates';
+import { formDialog, labelled, value } from '../ui/dialog';
 import { clear, h } from '../ui/dom';
 import { showError, toast } from '../ui/toast';
 import type { MapContext } from './context';
 import { openAddLayer } from './addLayer';
 import { setDrawingActive } from './popup';
 
-type Mode = 'point' | 'linestring' | 'polygon';
+type Mode = ShapeKind;
 
 let session: { draw: TerraDraw; bar: HTMLElement; stop: () => void } | null = null;
 
@@ -43,11 +45,23 @@ function begin(ctx: MapContext): TerraDraw {
   setDrawingActive(true);
   const bar = h('div', { class: 'drawbar', role: 'toolbar', 'aria-label': 'Drawing' });
   ctx.map.getContainer().parentElement!.append(bar);
+  const returnFocusTo = document.activeElement as HTMLElement | null;
+  // Escape leaves drawing (a shape not finished is dropped); inside a dialog it only closes the dialog.
+  const onKey = (event: KeyboardEvent) => {
+    if (event.key !== 'Escape' || (event.target as Element | null)?.closest?.('dialog') || document.querySelector('dialog[open]')) return;
+    event.preventDefault();
+    stop();
+  };
+  document.addEventListener('keydown', onKey);
   const stop = () => {
+    // Focus goes back to where drawing was started from (the Draw button) unless the person has moved it elsewhere.
+    const focusWasOurs = bar.contains(document.activeElement) || document.activeElement === document.body;
+    document.removeEventListener('keydown', onKey);
     draw.stop();
     bar.remove();
     setDrawingActive(false);
     session = null;
+    if (focusWasOurs && returnFocusTo?.isConnected) returnFocusTo.focus();
   };
   session = { draw, bar, stop };
   return draw;
@@ -70,9 +84,16 @@ export async function startDrawing(ctx: MapContext): Promise<void> {
   );
   const modeButton = (mode: Mode, label: string) =>
     h('button', { type: 'button', class: 'secondary', 'data-mode': mode, 'aria-pressed': 'false', onclick: () => setMode(mode) }, label);
+  let current: Mode = 'polygon';
   const setMode = (mode: Mode) => {
+    current = mode;
     draw.setMode(mode);
     session!.bar.querySelectorAll('[data-mode]').forEach((b) => b.setAttribute('aria-pressed', String(b.getAttribute('data-mode') === mode)));
+  };
+  const save = async (geometry: GeoJSON.Geometry, properties: Record<string, unknown>) => {
+    await createFeature(target.value, { type: 'Feature', geometry, properties });
+    await ctx.refresh();
+    toast('Feature saved.');
   };
   clear(
     session!.bar,
@@ -80,20 +101,50 @@ export async function startDrawing(ctx: MapContext): Promise<void> {
     modeButton('point', 'Point'),
     modeButton('linestring', 'Line'),
     modeButton('polygon', 'Polygon'),
-    h('button', { type: 'button', onclick: () => session?.stop() }, 'Done'),
+    h('button', { type: 'button', class: 'secondary', onclick: () => addByCoordinates(ctx, current, save) }, 'Add by coordinates…'),
+    h('button', { type: 'button', title: 'Esc', onclick: () => session?.stop() }, 'Done'),
   );
   setMode('polygon');
+  (session!.bar.querySelector('[data-mode=polygon]') as HTMLElement).focus();
   draw.on('finish', (id, context) => {
     if (context.action !== 'draw') return;
     const drawn = draw.getSnapshotFeature(id);
     if (!drawn) return;
     askAttributes({}, async (properties) => {
-      await createFeature(target.value, { type: 'Feature', geometry: drawn.geometry as GeoJSON.Geometry, properties });
+      await save(drawn.geometry as GeoJSON.Geometry, properties);
       draw.removeFeatures([id]);
-      await ctx.refresh();
-      toast('Feature saved.');
     }, () => draw.removeFeatures([id]));
   });
+}
+
+/**
+ * The keyboard's way to draw: the shape's vertices typed as "longitude, latitude" lines, or collected one by one from
+ * the map's centre (the arrow keys pan a focused map). The attribute form follows, as after drawing with a pointer.
+ */
+function addByCoordinates(ctx: MapContext, mode: Mode, save: (g: GeoJSON.Geometry, p: Record<string, unknown>) => Promise<void>): void {
+  const kind = h('select', { name: 'kind' },
+    ...(['point', 'linestring', 'polygon'] as const).map((k) => h('option', { value: k, selected: k === mode }, { point: 'Point', linestring: 'Line', polygon: 'Polygon' }[k])));
+  const vertices = h('textarea', { name: 'vertices', rows: 5, required: true, placeholder: '2.5, 54.5\n3.5, 54.5\n3.5, 55.5' }) as HTMLTextAreaElement;
+  const addCentre = () => {
+    const c = ctx.map.getCenter();
+    vertices.value = `${vertices.value.replace(/\s*$/, '')}${vertices.value.trim() ? '\n' : ''}${formatVertex(c.lng, c.lat)}\n`;
+  };
+  let geometry: GeoJSON.Geometry | null = null;
+  const dialog = formDialog(
+    'Add by coordinates',
+    [
+      labelled('Shape', kind),
+      labelled('Vertices', vertices, 'one “longitude, latitude” per line, in degrees'),
+      h('button', { type: 'button', class: 'secondary', onclick: addCentre }, 'Add the map centre'),
+    ],
+    async (form) => {
+      // Checked here, in words, before anything is sent; the attribute form then saves it.
+      geometry = shapeGeometry(value(form, 'kind') as Mode, parseVertices(value(form, 'vertices')));
+    },
+    'Next',
+  );
+  // The attribute form opens once this dialog has closed (and handed focus back), so it keeps the focus.
+  dialog.addEventListener('close', () => { if (geometry) askAttributes({}, (properties) => save(geometry!, properties)); });
 }
 
 /** Reshapes an existing feature: its geometry goes into terra-draw's select mode until Save or Cancel. */

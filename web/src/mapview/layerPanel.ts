@@ -14,7 +14,9 @@ export function layerPanel(ctx: MapContext, panel: HTMLElement): void {
       clear(panel, h('p', { class: 'empty' }, 'No layers yet. Add one from the library or draw one.'));
       return;
     }
+    const focus = focusedControl(panel);
     clear(panel, h('ol', { class: 'layer-list', 'aria-label': 'Layers, top first' }, ...topFirst.map((l, i) => row(l, i, topFirst))));
+    focus?.();
   };
 
   const act = async (work: () => Promise<unknown>) => {
@@ -86,6 +88,23 @@ export function layerPanel(ctx: MapContext, panel: HTMLElement): void {
 
   ctx.onChange(render);
   render();
+}
+
+/**
+ * The panel is drawn again after every refresh, which a colleague's edit (live events) can start at any moment: a
+ * keyboard user's focus must not fall to the page. Returns what gives the focus back to the same row or control of
+ * the same layer in the new rows (a moved layer keeps it, so Alt+↓ can be pressed again), or null.
+ */
+function focusedControl(panel: HTMLElement): (() => void) | null {
+  const focused = document.activeElement as HTMLElement | null;
+  const row = focused && panel.contains(focused) ? focused.closest<HTMLElement>('.layer-row') : null;
+  if (!focused || !row) return null;
+  const label = focused === row ? null : focused.getAttribute('aria-label');
+  return () => {
+    const again = panel.querySelector<HTMLElement>(`.layer-row[data-layer-id="${CSS.escape(row.dataset.layerId ?? '')}"]`);
+    const control = label ? again?.querySelector<HTMLButtonElement>(`[aria-label="${CSS.escape(label)}"]`) : null;
+    (control && !control.disabled ? control : again)?.focus(); // a move button at the end of the list is disabled
+  };
 }
 
 /** While the slider moves, change the drawn opacity at once; the server's value follows on release. */

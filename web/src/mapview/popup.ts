@@ -1,5 +1,5 @@
 // Clicking a feature of a vector layer shows its attributes; the feature's id (a UUID, which vector tiles cannot
-// carry exactly) is found by asking the features API for the features under the click.
+// carry exactly) is found by asking the features API for the features under the click. Clicking a cluster zooms in.
 import * as maplibregl from 'maplibre-gl';
 import { featuresIn, type Feature } from '../api/features';
 import { layerIdOfSource } from '../logic/style';
@@ -21,6 +21,12 @@ export function attachPopups(ctx: MapContext): void {
       .filter((f) => layerIdOfSource(f.source) && ctx.layers.get(layerIdOfSource(f.source)!)?.source_type === 'vector');
     if (hits.length === 0) return;
     const hit = hits[0];
+    if (hit.properties?.cluster) {
+      // A point layer's cluster (low zooms, see the server's ClusterTiles): open it up rather than list it.
+      const zoom = Number(hit.properties.expansion_zoom);
+      ctx.map.easeTo({ center: event.lngLat, zoom: Number.isFinite(zoom) ? Math.max(zoom, ctx.map.getZoom() + 1) : ctx.map.getZoom() + 2 });
+      return;
+    }
     const layerId = layerIdOfSource(hit.source)!;
     const layer = ctx.layers.get(layerId)!;
     const properties = hit.properties ?? {};

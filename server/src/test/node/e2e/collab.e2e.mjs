@@ -2,7 +2,7 @@
 //   node collab.e2e.mjs <base-url> <admin-email> <admin-password> <artifact-dir>
 // The owner shares a map with a second user, who finds it under "Shared with me"; the owner comments, replies and
 // resolves; the owner's edit appears on the second user's open map without a reload (server-sent events).
-import { launch, mapReady, Run } from './browser.mjs';
+import { launch, mapReady, newContext, Run } from './browser.mjs';
 
 const [base, email, password, artifacts = 'target/e2e'] = process.argv.slice(2);
 const run = new Run(artifacts);
@@ -15,7 +15,7 @@ const signIn = async (page, who, secret) => {
   await page.getByRole('heading', { name: 'My maps' }).waitFor();
 };
 try {
-  const owner = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
+  const owner = await (await newContext(browser)).newPage();
   run.watch(owner);
   await signIn(owner, email, password);
   const api = (path, method = 'GET', body) => owner.evaluate(async ([p, m, b]) => {
@@ -61,7 +61,7 @@ try {
   await run.shot(owner, 'collab-02-comments');
 
   // The guest sees the map and a live edit
-  const guest = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
+  const guest = await (await newContext(browser)).newPage();
   run.watch(guest);
   await signIn(guest, guestEmail, 'guest-password-1');
   const shared = guest.locator('[data-group=shared] .map-card').filter({ hasText: map.name });
@@ -74,8 +74,8 @@ try {
   const sources = () => guest.evaluate((id) => window.tessera.map.getStyle().sources[`layer-${id}`].tiles[0], layer.id);
   const before = await sources();
   await api(`/api/layers/${layer.id}/features`, 'POST', { type: 'Feature', geometry: { type: 'Point', coordinates: [5, 55] }, properties: { name: 'second' } });
-  await guest.waitForFunction(([id, url]) => window.tessera.map.getStyle().sources[`layer-${id}`].tiles[0] !== url, [layer.id, before], { timeout: 15000 });
-  await guest.waitForFunction((id) => window.tessera.map.queryRenderedFeatures().filter((f) => f.source === `layer-${id}`).length >= 2, layer.id, { timeout: 15000 });
+  await guest.waitForFunction(([id, url]) => window.tessera.map.getStyle().sources[`layer-${id}`].tiles[0] !== url, [layer.id, before]);
+  await guest.waitForFunction((id) => window.tessera.map.queryRenderedFeatures().filter((f) => f.source === `layer-${id}`).length >= 2, layer.id);
   run.check('the owner’s new feature appears on the guest’s map without a reload', true, `${before} → ${await sources()}`);
   await run.shot(guest, 'collab-03-live-edit');
   run.finish();

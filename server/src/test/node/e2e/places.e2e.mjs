@@ -1,7 +1,7 @@
 // The places view over issue 6's viewport API: a point layer, asked for by id, drawn as server-made clusters;
 // clicking a cluster zooms in and the server answers with finer clusters.
 //   node places.e2e.mjs <base-url> <api-token> <artifact-dir>
-import { launch, Run } from './browser.mjs';
+import { launch, newContext, Run } from './browser.mjs';
 
 const [base, token, artifacts = 'target/e2e'] = process.argv.slice(2);
 const run = new Run(artifacts);
@@ -16,11 +16,11 @@ try {
   const features = [];
   for (let i = 0; i < 2000; i++) features.push({ type: 'Feature', geometry: { type: 'Point', coordinates: [-5 + (i % 40) * 0.5, 50 + Math.floor(i / 40) * 0.2] }, properties: { n: i } });
   await api(`/api/layers/${layer.id}/import`, 'POST', { type: 'FeatureCollection', features });
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const page = await (await newContext(browser)).newPage();
   run.watch(page);
   await page.goto(`${base}/places?datasets=${layer.id}`);
   const status = page.locator('.status').filter({ hasText: 'in view' });
-  await status.waitFor({ timeout: 20000 });
+  await status.waitFor();
   const shown = Number(/(\d+)/.exec(await status.textContent())[1]);
   run.check('the places API answer is drawn as points or clusters', shown > 0 && shown < 2000, `${shown} shown`);
   await page.waitForFunction(() => window.tessera.map.queryRenderedFeatures({ layers: ['places'] }).length > 0);
@@ -31,7 +31,6 @@ try {
   const box = await page.locator('.map canvas').boundingBox();
   await page.mouse.click(box.x + clusters[0].x, box.y + clusters[0].y);
   await page.waitForFunction((z) => window.tessera.map.getZoom() > z + 1 && !window.tessera.map.isMoving(), zoomBefore);
-  await page.waitForTimeout(500);
   run.check('clicking a cluster zooms in on it', (await page.evaluate(() => window.tessera.map.getZoom())) > zoomBefore + 1);
   await run.shot(page, 'places-02-zoomed');
   run.finish();

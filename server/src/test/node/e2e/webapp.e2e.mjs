@@ -4,13 +4,13 @@
 // slider, reorders and toggles layers, changes who may see the map, reloads and checks the drawn feature is still on
 // the map (DOM and MapLibre's rendered features), then looks at the screens on a narrow phone-sized viewport.
 // Prints one JSON line with every check; exits 1 on the first failed check.
-import { launch, mapIdle, mapReady, Run, join } from './browser.mjs';
+import { launch, mapIdle, mapReady, newContext, nextFrames, Run, WAIT_MS } from './browser.mjs';
 
 const [base, email, password, artifacts = 'target/e2e'] = process.argv.slice(2);
 const run = new Run(artifacts);
 const browser = await launch();
 try {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const context = await newContext(browser);
   const page = await context.newPage();
   run.watch(page);
   page.on('dialog', (d) => d.accept()); // "Remove … from this map?"
@@ -51,11 +51,11 @@ try {
   const corners = [[-80, -60], [80, -60], [80, 60], [-80, 60]];
   for (const [dx, dy] of corners) {
     await page.mouse.click(cx + dx, cy + dy);
-    await page.waitForTimeout(150);
+    await nextFrames(page); // terra-draw has taken the vertex before the next click
   }
   await page.mouse.click(cx + corners[0][0], cy + corners[0][1]); // closing the ring finishes the polygon
   await run.shot(page, '02a-drawing');
-  await page.getByRole('dialog', { name: 'Attributes' }).waitFor({ timeout: 5000 });
+  await page.getByRole('dialog', { name: 'Attributes' }).waitFor();
   await page.getByLabel('Attribute value').first().fill('Dogger survey');
   await page.locator('dialog[open]').getByRole('button', { name: 'Save' }).click();
   await page.getByText('Feature saved.').waitFor();
@@ -87,7 +87,7 @@ try {
   await page.locator('dialog[open] select[name=scope]').selectOption('global');
   const add = page.getByRole('button', { name: `Add ${bathymetry} to the map` });
   await add.waitFor();
-  await page.waitForFunction(() => document.querySelectorAll('.library-list li .badge').length > 0 && [...document.querySelectorAll('.library-list li')].every((li) => /geotiff/.test(li.textContent) && /bathymetry/.test(li.textContent) && /shared/.test(li.textContent)), null, { timeout: 5000 }).catch(() => {});
+  await page.waitForFunction(() => document.querySelectorAll('.library-list li .badge').length > 0 && [...document.querySelectorAll('.library-list li')].every((li) => /geotiff/.test(li.textContent) && /bathymetry/.test(li.textContent) && /shared/.test(li.textContent))).catch(() => {});
   run.check('the library filters by type, category and shared', await page.evaluate(() => [...document.querySelectorAll('.library-list li')].every((li) => /geotiff/.test(li.textContent) && /bathymetry/.test(li.textContent) && /shared/.test(li.textContent))),
     await page.locator('.library-list').textContent());
   await run.shot(page, '02b-library');
@@ -181,6 +181,30 @@ try {
   await page.getByRole('button', { name: 'Remove Ports from the map' }).click();
   await page.locator('.layer-row').filter({ hasText: 'Ports' }).waitFor({ state: 'detached' });
 
+  // An upload the server refuses leaves nothing behind: no layer in the library, none on the map, its words shown
+  const myLayerNames = () => page.evaluate(async () => (await (await fetch('/api/layers', { headers: { Authorization: `Bearer ${localStorage.getItem('tessera.token')}` } })).json()).map((l) => l.name));
+  await page.getByRole('button', { name: 'New layer' }).click();
+  await page.locator('dialog[open]').getByLabel('Name', { exact: true }).fill('Broken upload');
+  await page.locator('dialog[open] input[name=file]').setInputFiles({
+    name: 'broken.geojson', mimeType: 'application/geo+json',
+    buffer: Buffer.from('{"type":"FeatureCollection","features":[{"type":"Feature","properties":{},"geometry":{"type":"Point","coordinates":[3,54]}},' +
+      '{"type":"Feature","properties":{},"geometry":{"type":"Polygon","coordinates":[[[0,0],[1,0]]]}}]}'),
+  });
+  await page.locator('dialog[open]').getByRole('button', { name: 'Create' }).click();
+  const refused = page.locator('dialog[open] .form-error:not(:empty), dialog[open] .field-error').first();
+  await refused.waitFor();
+  const refusedText = await refused.textContent();
+  run.check('a refused upload shows the server’s message and says nothing was created', /^Nothing was created\. .{10,}/.test(refusedText), refusedText);
+  run.check('a refused upload leaves no layer in the library', !(await myLayerNames()).includes('Broken upload'), JSON.stringify(await myLayerNames()));
+  // Not JSON at all: refused in the browser before anything is sent.
+  await page.locator('dialog[open] input[name=file]').setInputFiles({ name: 'truncated.geojson', mimeType: 'application/geo+json', buffer: Buffer.from('{"type":"FeatureCollection","features":[') });
+  await page.locator('dialog[open]').getByRole('button', { name: 'Create' }).click();
+  await page.locator('dialog[open] .form-error', { hasText: 'not valid JSON' }).waitFor();
+  await run.shot(page, '03b-refused-upload');
+  await page.locator('dialog[open]').getByRole('button', { name: 'Cancel' }).click();
+  run.check('nothing of the refused uploads is on the map or in the library',
+    !(await page.locator('.layer-row').filter({ hasText: 'Broken upload' }).count()) && !(await myLayerNames()).includes('Broken upload'));
+
   // Share: who may open the map
   await page.getByRole('button', { name: 'Share' }).click();
   await page.locator('#share-level').selectOption('public');
@@ -237,12 +261,67 @@ try {
   await run.shot(page, '06-validation-message');
   await page.getByRole('button', { name: 'Cancel' }).click();
 
+  // Drawing from the keyboard alone: Draw, "Add by coordinates", vertices typed and the map centre added, attributes,
+  // then Escape leaves drawing
+  await page.locator('#draw').focus();
+  await page.keyboard.press('Enter');
+  await page.locator('.drawbar').waitFor();
+  run.check('drawing starts with the focus in its toolbar', await page.evaluate(() => document.querySelector('.drawbar').contains(document.activeElement)));
+  await tabTo(page, 'Add by coordinates…');
+  await page.keyboard.press('Enter');
+  const coordinates = page.getByRole('dialog', { name: 'Add by coordinates' });
+  await coordinates.waitFor();
+  await tabTo(page, 'Vertices');
+  // Two corners right of and above the map's centre (in view at any zoom); the centre itself comes from its button.
+  const [a, b] = await page.evaluate(() => {
+    const map = window.tessera.map;
+    const c = map.project(map.getCenter());
+    return [map.unproject([c.x + 150, c.y]).toArray(), map.unproject([c.x + 150, c.y - 120]).toArray()];
+  });
+  await page.keyboard.type(`${a[0]}, ${a[1]}\n${b[0]} ${b[1]}\nnot a vertex`);
+  await tabTo(page, 'Next');
+  await page.keyboard.press('Enter');
+  const vertexError = coordinates.locator('.form-error');
+  await vertexError.filter({ hasText: 'Vertex 3' }).waitFor();
+  run.check('a vertex that is not “longitude, latitude” is named in words', /Vertex 3 \(“not a vertex”\)/.test(await vertexError.textContent()), await vertexError.textContent());
+  await tabTo(page, 'Vertices');
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type(`${a[0]}, ${a[1]}\n${b[0]} ${b[1]}\n`);
+  await tabTo(page, 'Add the map centre');
+  await page.keyboard.press('Enter');
+  run.check('the map centre is added as a vertex', (await coordinates.locator('textarea').inputValue()).trim().split('\n').length === 3, await coordinates.locator('textarea').inputValue());
+  await tabTo(page, 'Next');
+  await page.keyboard.press('Enter');
+  await page.getByRole('dialog', { name: 'Attributes' }).waitFor();
+  await tabTo(page, 'Attribute value');
+  await page.keyboard.type('Keyboard triangle');
+  await page.keyboard.press('Enter');
+  // Wait for the feature on the server, not for the toast: an earlier "Feature saved." may still be on screen.
+  const typedOnServer = () => page.evaluate(async () => {
+    const layer = [...window.tessera.ctx.layers.values()].find((l) => l.name === 'Survey areas');
+    const answer = await (await fetch(`/api/layers/${layer.id}/features`, { headers: { Authorization: `Bearer ${localStorage.getItem('tessera.token')}` } })).json();
+    return answer.features.find((f) => f.properties.name === 'Keyboard triangle')?.geometry ?? null;
+  });
+  let typed = await typedOnServer();
+  for (const started = Date.now(); !typed && Date.now() - started < WAIT_MS;) {
+    await page.waitForTimeout(250); // polling interval while the save is under way
+    typed = await typedOnServer();
+  }
+  run.check('the typed polygon is saved, its ring closed', typed?.type === 'Polygon' && typed.coordinates[0].length === 4, JSON.stringify(typed));
+  const typedDrawn = await renderedFeatures(page, 'Survey areas', 1, 'Keyboard triangle');
+  run.check('the typed polygon is drawn on the map', typedDrawn.some((f) => f.properties.name === 'Keyboard triangle'), JSON.stringify(typedDrawn));
+  await page.keyboard.press('Escape');
+  await page.locator('.drawbar').waitFor({ state: 'detached' });
+  run.check('Escape leaves drawing and gives the focus back to the Draw button', await page.evaluate(() => document.activeElement?.id === 'draw'));
+  await run.shot(page, '06b-keyboard-drawing');
+
   // Narrow screen
   await page.setViewportSize({ width: 390, height: 800 });
-  await page.waitForTimeout(300);
   const toggle = page.getByRole('button', { name: 'Layers', exact: true });
+  await toggle.waitFor({ state: 'visible' }).catch(() => {});
   run.check('on a narrow screen the layer panel folds behind a button', await toggle.isVisible());
   await toggle.click();
+  await page.locator('#sidebar').waitFor({ state: 'hidden' }).catch(() => {});
   run.check('the fold button hides the panel', !(await page.locator('#sidebar').isVisible()));
   await run.shot(page, '07-narrow');
   await context.close();
@@ -253,11 +332,24 @@ try {
   await browser.close();
 }
 
+/** Presses Tab until the focused element's label or text is `name` (at most 20 times), as a keyboard user would. */
+async function tabTo(page, name) {
+  for (let i = 0; i < 20; i++) {
+    const focused = await page.evaluate(() => {
+      const el = document.activeElement;
+      return el ? (el.getAttribute('aria-label') ?? el.closest('label')?.querySelector('span')?.textContent ?? el.textContent ?? '').trim() : '';
+    });
+    if (focused === name) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`Tab never reached “${name}”`);
+}
+
 /**
  * Rendered features of a vector layer's style layers, by the layer's name in the panel; with `atLeast`, waits (up to
- * 15 s) until MapLibre has drawn that many.
+ * WAIT_MS) until MapLibre has drawn that many (with `named`, that many whose `name` property is `named`).
  */
-async function renderedFeatures(page, layerName, atLeast = 0) {
+async function renderedFeatures(page, layerName, atLeast = 0, named = null) {
   const query = (name) => {
     const { map, ctx } = window.tessera;
     const layer = [...ctx.layers.values()].find((l) => l.name === name);
@@ -266,7 +358,8 @@ async function renderedFeatures(page, layerName, atLeast = 0) {
     return map.queryRenderedFeatures({ layers: ids }).map((f) => ({ properties: f.properties, type: f.geometry.type }));
   };
   if (atLeast > 0) {
-    await page.waitForFunction(([q, name, n]) => new Function(`return (${q})`)()(name).length >= n, [query.toString(), layerName, atLeast], { timeout: 15000 }).catch(() => {});
+    await page.waitForFunction(([q, name, n, wanted]) => new Function(`return (${q})`)()(name).filter((f) => wanted === null || f.properties.name === wanted).length >= n,
+      [query.toString(), layerName, atLeast, named], { timeout: WAIT_MS }).catch(() => {});
   }
   return page.evaluate(query, layerName);
 }

@@ -28,6 +28,15 @@ public record Layer(
     Instant createdAt,
     Instant updatedAt) {
 
+  /**
+   * Whether this is a vector layer declared to hold points ({@code source_config.geometryType} Point or MultiPoint):
+   * such layers are clustered at low zooms, in their vector tiles and in the places API.
+   */
+  public boolean holdsPoints() {
+    String type = sourceConfig == null ? "" : sourceConfig.path("geometryType").asString("");
+    return sourceType == SourceType.VECTOR && (type.equals("Point") || type.equals("MultiPoint"));
+  }
+
   public Layer withSourceConfig(ObjectNode config, Instant now) {
     return new Layer(
         id, name, slug, sourceType, description, category, createdBy, editable, isGlobal, config, styleConfig, legendConfig,

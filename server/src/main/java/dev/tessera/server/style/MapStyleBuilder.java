@@ -13,8 +13,8 @@ import tools.jackson.databind.node.MissingNode;
 /**
  * Turns a map into a MapLibre style (spec version 8): one source per layer, stacked bottom to top as the author
  * ordered them, each with the map's opacity and visibility for it. Vector layers become fill, line and circle layers
- * (filtered by geometry type) styled from {@code style_config}; raster layers (wms, wmts, geotiff, pmtiles of images)
- * become raster sources on Tessera's tile endpoints. Stateless.
+ * (filtered by geometry type) styled from {@code style_config}, point layers' clusters sized by their count; raster
+ * layers (wms, wmts, geotiff, pmtiles of images) become raster sources on Tessera's tile endpoints. Stateless.
  */
 final class MapStyleBuilder {
   private static final String DEFAULT_STROKE = "#3b82f6";
@@ -110,11 +110,24 @@ final class MapStyleBuilder {
             "paint",
                 Map.of(
                     "circle-color", pointColor.css(),
-                    "circle-radius", pointSize,
+                    "circle-radius", layer.holdsPoints() ? clusterRadius(pointSize) : pointSize,
                     "circle-opacity", clamp(pointColor.alpha() * opacity),
                     "circle-stroke-color", "#ffffff",
                     "circle-stroke-width", 1)));
     return result;
+  }
+
+  /**
+   * Point layers' low-zoom tiles hold clusters (see places/ClusterTiles): a cluster's circle grows with the points it
+   * stands for, so a dense area still reads as dense when its 100,000 points arrive as a few hundred clusters.
+   */
+  private static List<Object> clusterRadius(double pointSize) {
+    return List.of(
+        "case",
+        List.of("has", "point_count"),
+        List.of("interpolate", List.of("linear"), List.of("get", "point_count"),
+            2, pointSize + 3, 100, pointSize + 8, 10000, pointSize + 16),
+        pointSize);
   }
 
   private static JsonNode style(Layer layer) {

@@ -216,5 +216,32 @@ class TilesIT {
     JsonNode style = admin.get("/api/maps/" + map + "/style.json").json();
     assertThat(style.at("/sources/layer-" + layer + "/type").asString()).isEqualTo("vector");
     assertThat(style.toString()).contains("\"fill-opacity\":0.15");
+    assertThat(circleRadius(style, layer).isNumber()).as("a mixed layer has no clusters").isTrue();
+  }
+
+  @Test
+  void aPointLayersStyleSizesClustersByTheirCount() {
+    String points = admin.post("/api/layers", """
+        {"name":"ports","source_type":"vector","source_config":{"geometryType":"Point"},"style_config":{"pointSize":4}}""")
+        .json().get("id").asString();
+    String map = admin.post("/api/maps", "{\"name\":\"Clustered\"}").json().get("id").asString();
+    admin.post("/api/maps/" + map + "/layers", "{\"layer_id\":\"" + points + "\"}");
+    var response = admin.get("/api/maps/" + map + "/style.json");
+    var result = NodeTools.run("validate-style.mjs", response.body().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    assertThat(result.exitCode()).as(result.output()).isZero();
+    JsonNode radius = circleRadius(response.json(), points);
+    // ["case", ["has", "point_count"], <grows with point_count>, <pointSize for single points>]
+    assertThat(radius.at("/1").toString()).isEqualTo("[\"has\",\"point_count\"]");
+    assertThat(radius.at("/2/2").toString()).isEqualTo("[\"get\",\"point_count\"]");
+    assertThat(radius.at("/3").asDouble()).isEqualTo(4.0);
+  }
+
+  private static JsonNode circleRadius(JsonNode style, String layer) {
+    for (JsonNode l : style.get("layers")) {
+      if (l.get("id").asString().equals("layer-" + layer + "-circle")) {
+        return l.at("/paint/circle-radius");
+      }
+    }
+    throw new AssertionError("no circle layer for " + layer);
   }
 }
