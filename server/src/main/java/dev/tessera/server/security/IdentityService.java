@@ -100,7 +100,11 @@ public class IdentityService {
 
   private IssuedToken storeToken(UUID userId, String name, String secret) {
     ApiToken token = new ApiToken(Ids.newId(), userId, name, Rows.now(), null);
-    tokens.insert(token, Tokens.hash(secret));
+    String hash = Tokens.hash(secret);
+    tokens.insert(token, hash);
+    // a request with this token before it existed (ADMIN_TOKEN used while the server was still starting) left a
+    // cached "unknown token" answer; the token works from now on
+    recentTokens.invalidate(hash);
     return new IssuedToken(token, secret);
   }
 }
