@@ -46,9 +46,14 @@ timing() {
 }
 # p50/p95/p99 of column $1 (1 = server, 2 = client) of timing lines.
 pct() { awk -v c="$1" '{print $c}' | sort -n | awk '{a[NR]=$1} END {
-  printf "p50 %.3f / p95 %.3f / p99 %.3f ms", a[int(NR*0.50)+1], a[int(NR*0.95)+1 > NR ? NR : int(NR*0.95)+1],
-    a[int(NR*0.99)+1 > NR ? NR : int(NR*0.99)+1]}'; }
+  i50 = int(NR * 0.50) + 1; i95 = int(NR * 0.95) + 1; i99 = int(NR * 0.99) + 1
+  if (i95 > NR) i95 = NR
+  if (i99 > NR) i99 = NR
+  printf "p50 %.3f / p95 %.3f / p99 %.3f ms", a[i50], a[i95], a[i99]}'; }
 report() { echo "$(wc -l <"$1") requests ($(grep -c hit "$1") cache hits): server $(pct 1 <"$1"); client $(pct 2 <"$1")"; }
+# CPU time the server process has used (all threads: requests, GC, JIT), in ms: robust to other load on the machine.
+server_cpu_ms() { awk -v hz="$(getconf CLK_TCK)" '{print ($14 + $15) * 1000 / hz}' "/proc/$server/stat"; }
+cpu_per_request() { echo "server process CPU $(echo "scale=3; ($(server_cpu_ms) - $1) / $2" | bc) ms per request"; }
 for name in cities synthetic; do
   : >"$work/uncached-$name.txt"; : >"$work/cached-$name.txt"
   # One discarded pass (other limits, so other cache keys) warms the JIT before anything is measured.
@@ -58,26 +63,23 @@ for name in cities synthetic; do
       timing "localhost:$port/api/v1/places?bbox=$w,$s,$e,$n&datasets=$name&zoom=$z&limit=$limit" >/dev/null
     done <bench/src/main/resources/places-viewports.txt
   done
-  for round in 0 1 2 3 4; do
-    while read -r z w s e n; do
-      [[ "$z" == "#"* || -z "$z" ]] && continue
-      timing "localhost:$port/api/v1/places?bbox=$w,$s,$e,$n&datasets=$name&zoom=$z&limit=$((500 - round))" >>"$work/uncached-$name.txt"
-    done <bench/src/main/resources/places-viewports.txt
+  for kind in uncached cached; do
+    cpu=$(server_cpu_ms)
+    for round in 0 1 2 3 4; do
+      while read -r z w s e n; do
+        [[ "$z" == "#"* || -z "$z" ]] && continue
+        timing "localhost:$port/api/v1/places?bbox=$w,$s,$e,$n&datasets=$name&zoom=$z&limit=$((500 - round))" >>"$work/$kind-$name.txt"
+      done <bench/src/main/resources/places-viewports.txt
+    done
+    echo "$name $kind: $(report "$work/$kind-$name.txt"); $(cpu_per_request "$cpu" "$(wc -l <"$work/$kind-$name.txt")")"
   done
-  for round in 0 1 2 3 4; do
-    while read -r z w s e n; do
-      [[ "$z" == "#"* || -z "$z" ]] && continue
-      timing "localhost:$port/api/v1/places?bbox=$w,$s,$e,$n&datasets=$name&zoom=$z&limit=$((500 - round))" >>"$work/cached-$name.txt"
-    done <bench/src/main/resources/places-viewports.txt
-  done
-  echo "$name uncached: $(report "$work/uncached-$name.txt")"
-  echo "$name cached:   $(report "$work/cached-$name.txt")"
 done
 world="localhost:$port/api/v1/places?bbox=-180,-90,180,90&datasets=cities&zoom=2&fields=name"
 echo "cities world view z2, first request (uncached): $(timing "$world&limit=100000" | cut -d' ' -f1) ms server time"
 : >"$work/world.txt"
+cpu=$(server_cpu_ms)
 for limit in $(seq 99900 99999); do timing "$world&limit=$limit" >>"$work/world.txt"; done
-echo "cities world view z2 ($(grep -o '"cluster"' <(api "$world&limit=100000") | wc -l) clusters), uncached: $(report "$work/world.txt")"
+echo "cities world view z2 ($(grep -o '"cluster"' <(api "$world&limit=100000") | wc -l) clusters), uncached: $(report "$work/world.txt"); $(cpu_per_request "$cpu" 100)"
 # ~100K points of the synthetic set as single points (zoom above the cluster zoom).
 box="bbox=-20,30,40,60&datasets=synthetic&zoom=17&limit=100000"
 for fields in "fields=" "fields=name"; do
