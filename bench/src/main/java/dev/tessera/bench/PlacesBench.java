@@ -2,7 +2,10 @@ package dev.tessera.bench;
 
 import dev.tessera.engine.points.ClusterIndex;
 import dev.tessera.engine.points.ClusterOptions;
+import dev.tessera.engine.points.LivePointIndex;
+import dev.tessera.engine.points.PointChange;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
@@ -11,12 +14,14 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * The engine side of bench/places.sh, run after bench/places/peer.mjs on the same points and viewports: builds
- * {@link ClusterIndex} (median of 3 after a warm-up build), times getClusters-equivalent queries over the committed
+ * {@link ClusterIndex} and the server's {@link LivePointIndex} (median of 3 after a warm-up build, wall and process
+ * CPU time), times getClusters-equivalent queries over the committed
  * viewports (50 rounds after 20 warm-up rounds), counts items per viewport against supercluster's, and reports the
  * index's bytes per point. A plain main rather than JMH so that both sides run the same rounds in one script.
  */
@@ -43,12 +48,17 @@ public final class PlacesBench {
       ClusterOptions options = ClusterOptions.defaults();
       ClusterIndex index = ClusterIndex.build(lon, lat, n, options);
       double[] builds = new double[3];
+      double[] cpu = new double[3];
       for (int run = 0; run < 3; run++) {
         long t = System.nanoTime();
+        long c = processCpuNanos();
         index = ClusterIndex.build(lon, lat, n, options);
+        cpu[run] = (processCpuNanos() - c) / 1e6;
         builds[run] = (System.nanoTime() - t) / 1e6;
       }
       Arrays.sort(builds);
+      Arrays.sort(cpu);
+      double[] live = liveBuildCpu(lon, lat, n, options);
       int[] counts = new int[viewports.size()];
       for (int round = 0; round < 70; round++) {
         for (int v = 0; v < viewports.size(); v++) {
@@ -72,13 +82,45 @@ public final class PlacesBench {
       }
       System.out.printf(
           Locale.ROOT,
-          "%s: %d points | Tessera build %.0f ms (supercluster %s ms) | query p50 %.4f ms p95 %.4f ms"
+          "%s: %d points | Tessera build %.0f ms, CPU %.0f ms; with ids and payloads (LivePointIndex) %.0f ms, CPU %.0f ms"
+              + " (supercluster %s ms, CPU %s ms) | query p50 %.4f ms p95 %.4f ms"
               + " (supercluster p50 %s p95 %s ms) | index %.1f bytes/point (%d items; supercluster heap %s bytes/point)"
               + " | item counts equal to supercluster's in %d of %d viewports%n",
-          name, n, builds[1], field(peer, name, "buildMsMedian"), times[times.length / 2],
+          name, n, builds[1], cpu[1], live[0], live[1], field(peer, name, "buildMsMedian"),
+          field(peer, name, "buildCpuMsMedian"), times[times.length / 2],
           times[(int) (times.length * 0.95)], field(peer, name, "queryMsP50"), field(peer, name, "queryMsP95"),
           (double) index.bytes() / n, index.itemCount(), field(peer, name, "heapBytesPerPoint"), same, counts.length);
     }
+  }
+
+  /**
+   * CPU time of the whole process (every thread: the build's, the JIT's, the GC's), as peer.mjs takes
+   * process.cpuUsage(): on a shared machine it moves far less than wall time.
+   */
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
+  }
+
+  /** Median wall and CPU ms of 3 builds of the server's index: clusters plus ids, payloads and the id lookup. */
+  private static double[] liveBuildCpu(double[] lon, double[] lat, int n, ClusterOptions options) {
+    List<PointChange.Upsert> points = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      points.add(new PointChange.Upsert(new UUID(0x0190_0000_0000_7000L + i * 4099L, i), lon[i], lat[i], null));
+    }
+    LivePointIndex.build(points, options, Runnable::run);
+    double[] wall = new double[3];
+    double[] cpu = new double[3];
+    for (int run = 0; run < 3; run++) {
+      long t = System.nanoTime();
+      long c = processCpuNanos();
+      LivePointIndex.build(points, options, Runnable::run);
+      cpu[run] = (processCpuNanos() - c) / 1e6;
+      wall[run] = (System.nanoTime() - t) / 1e6;
+    }
+    Arrays.sort(wall);
+    Arrays.sort(cpu);
+    return new double[] {wall[1], cpu[1]};
   }
 
   private static int count(ClusterIndex index, double[] vp) {

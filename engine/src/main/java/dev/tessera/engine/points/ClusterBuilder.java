@@ -34,7 +34,7 @@ final class ClusterBuilder {
     to = new byte[capacity];
   }
 
-  static ClusterIndex build(double[] lon, double[] lat, int count, ClusterOptions options) {
+  static ClusterIndex build(double[] lon, double[] lat, int count, ClusterOptions options, int listMaxItems) {
     ClusterBuilder b = new ClusterBuilder(options, count);
     int[] level = new int[count];
     for (int i = 0; i < count; i++) {
@@ -48,7 +48,7 @@ final class ClusterBuilder {
       levelSize = b.clusterLevel(level, levelSize, next, z);
       level = next;
     }
-    return b.finish();
+    return b.finish(listMaxItems);
   }
 
   private int add(double px, double py, int reference, int topLevel) {
@@ -142,7 +142,7 @@ final class ClusterBuilder {
   }
 
   /** Sorts every item into one levelled k-d tree and renumbers parents to the sorted order. */
-  private ClusterIndex finish() {
+  private ClusterIndex finish(int listMaxItems) {
     float[] coords = new float[2 * size];
     int[] order = new int[size];
     for (int e = 0; e < size; e++) {
@@ -175,7 +175,7 @@ final class ClusterBuilder {
       sortedParent[i] = p < 0 ? -1 : position[p];
     }
     KdTree tree = new KdTree(coords, size, options.nodeSize(), sortedFrom, sortedTo);
-    return new ClusterIndex(options, tree, sortedRef, sortedParent, sortedTo);
+    return new ClusterIndex(options, tree, sortedRef, sortedParent, sortedTo, listMaxItems);
   }
 
   private static void swap(int[] a, int i, int j) {

@@ -16,15 +16,25 @@ public final class ClusterIndex {
   private final KdTree tree;
   private final int[] ref;
   private final int[] parent;
+  /**
+   * Levels with at most this many items keep them in a plain list. The tree's node summaries prune badly at coarse
+   * zooms (a subtree nearly always holds a long-lived point or cluster), so a world view at zoom 2 walked most of the
+   * tree for a few hundred clusters; scanning a list of them is ~100× less work. Lists cost 4 bytes per entry, a few
+   * KB to a few hundred KB in all, since only the coarse levels are this small.
+   */
+  static final int LIST_MAX_ITEMS = 16_384;
+
   private final byte[] to;
   private final int points;
+  private final int[][] levelLists;
 
-  ClusterIndex(ClusterOptions options, KdTree tree, int[] ref, int[] parent, byte[] to) {
+  ClusterIndex(ClusterOptions options, KdTree tree, int[] ref, int[] parent, byte[] to, int listMaxItems) {
     this.options = options;
     this.tree = tree;
     this.ref = ref;
     this.parent = parent;
     this.to = to;
+    this.levelLists = tree.levelLists(options.maxZoom() + 2, listMaxItems);
     int n = 0;
     for (int r : ref) {
       n += r >= 0 ? 1 : 0;
@@ -34,7 +44,7 @@ public final class ClusterIndex {
 
   /** Indexes {@code count} points given in degrees; a point's number is its position in the arrays. */
   public static ClusterIndex build(double[] lon, double[] lat, int count, ClusterOptions options) {
-    return ClusterBuilder.build(lon, lat, count, options);
+    return ClusterBuilder.build(lon, lat, count, options, LIST_MAX_ITEMS);
   }
 
   public ClusterOptions options() {
@@ -52,7 +62,11 @@ public final class ClusterIndex {
 
   /** Bytes of the index's arrays (the object headers aside). */
   public long bytes() {
-    return tree.bytes() + 4L * ref.length + 4L * parent.length;
+    long lists = 0;
+    for (int[] list : levelLists) {
+      lists += list == null ? 0 : 4L * list.length;
+    }
+    return tree.bytes() + 4L * ref.length + 4L * parent.length + lists;
   }
 
   /** The tree level answering a map zoom: clamped to minZoom … maxZoom + 1 (points only), as supercluster does. */
@@ -75,8 +89,23 @@ public final class ClusterIndex {
     } else if (minLon > maxLon) {
       return query(minLon, minLat, 180, maxLat, level, visitor) && query(-180, minLat, maxLon, maxLat, level, visitor);
     }
-    return tree.range(
-        Mercator.x(minLon), Mercator.y(maxLat), Mercator.x(maxLon), Mercator.y(minLat), level, visitor::accept);
+    return scan(Mercator.x(minLon), Mercator.y(maxLat), Mercator.x(maxLon), Mercator.y(minLat), level, visitor);
+  }
+
+  /** Items at the level in the box in Mercator units: from the level's list if it has one, else from the tree. */
+  private boolean scan(double minX, double minY, double maxX, double maxY, int level, Visitor visitor) {
+    int[] list = level < levelLists.length ? levelLists[level] : null;
+    if (list == null) {
+      return tree.range(minX, minY, maxX, maxY, level, visitor::accept);
+    }
+    for (int item : list) {
+      float x = tree.x(item);
+      float y = tree.y(item);
+      if (x >= minX && x <= maxX && y >= minY && y <= maxY && !visitor.accept(item)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   public boolean isCluster(int item) {

@@ -61,6 +61,41 @@ final class KdTree {
     return (long) coords.length * 4 + (from == null ? 0 : 4L * count);
   }
 
+  /**
+   * For each level {@code 0..levels-1}: the items that exist at it, in index order, when there are at most
+   * {@code maxItems}; null for busier levels (and for every level of a tree without levels).
+   */
+  int[][] levelLists(int levels, int maxItems) {
+    int[][] lists = new int[levels][];
+    if (from == null) {
+      return lists;
+    }
+    int[] counts = new int[levels + 1];
+    for (int i = 0; i < count; i++) {
+      int f = Math.min(from[i] & 0xFF, levels);
+      int t = Math.min(to[i] & 0xFF, levels - 1);
+      if (f <= t) {
+        counts[f]++;
+        counts[t + 1]--;
+      }
+    }
+    int running = 0;
+    int[] filled = new int[levels];
+    for (int level = 0; level < levels; level++) {
+      running += counts[level];
+      lists[level] = running <= maxItems ? new int[running] : null;
+    }
+    for (int i = 0; i < count; i++) {
+      int t = Math.min(to[i] & 0xFF, levels - 1);
+      for (int level = from[i] & 0xFF; level <= t; level++) {
+        if (lists[level] != null) {
+          lists[level][filled[level]++] = i;
+        }
+      }
+    }
+    return lists;
+  }
+
   /** Fills the node summaries; returns (minFrom << 8) | maxTo of the range. */
   private int summarise(int left, int right) {
     if (right - left <= nodeSize) {

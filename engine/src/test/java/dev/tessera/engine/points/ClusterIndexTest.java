@@ -118,6 +118,35 @@ class ClusterIndexTest {
     assertThat(found).extracting(index::point).containsExactlyInAnyOrder(0, 1);
   }
 
+  @Test
+  void coarseLevelsAnsweredFromTheirListsFindWhatTheTreeFinds() {
+    double[][] p = points(99, 20_000);
+    ClusterOptions options = ClusterOptions.defaults();
+    ClusterIndex lists = ClusterIndex.build(p[0], p[1], p[0].length, options);
+    ClusterIndex treeOnly = ClusterBuilder.build(p[0], p[1], p[0].length, options, 0);
+    assertThat(lists.bytes()).isGreaterThan(treeOnly.bytes()); // some levels do have lists
+    SplittableRandom random = new SplittableRandom(7);
+    for (int level = 0; level <= options.maxZoom() + 1; level++) {
+      assertThat(sorted(found(lists, -180, -90, 180, 90, level)))
+          .as("world at level %d", level)
+          .isEqualTo(sorted(found(treeOnly, -180, -90, 180, 90, level)));
+      for (int box = 0; box < 20; box++) {
+        double west = random.nextDouble(-180, 180);
+        double east = random.nextDouble(-180, 180); // west > east: across the antimeridian
+        double south = random.nextDouble(-85, 80);
+        double north = Math.min(85, south + random.nextDouble(0.01, 60));
+        assertThat(sorted(found(lists, west, south, east, north, level)))
+            .as("level %d box %f,%f,%f,%f", level, west, south, east, north)
+            .isEqualTo(sorted(found(treeOnly, west, south, east, north, level)));
+      }
+    }
+  }
+
+  private static List<String> sorted(List<String> items) {
+    items.sort(null);
+    return items;
+  }
+
   private static List<String> found(ClusterIndex index, double w, double s, double e, double n, int level) {
     List<String> found = new ArrayList<>();
     index.query(w, s, e, n, level, item -> found.add(describe(index.count(item), index.lon(item), index.lat(item))));

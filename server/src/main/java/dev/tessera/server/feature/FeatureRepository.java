@@ -1,6 +1,8 @@
 package dev.tessera.server.feature;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -46,16 +48,19 @@ public interface FeatureRepository {
   }
 
   /**
-   * Streams each feature's id, one point of it (the point itself; for other geometries a point on their surface) and
-   * its properties, in no particular order: what a point index needs, without building geometries.
+   * Streams each feature's id, fid, one point of it (the point itself; for other geometries a point on their surface)
+   * and its properties, in no particular order: what a point index needs, without building geometries.
    */
   void forEachPoint(UUID layerId, PointConsumer consumer);
 
-  /** Receives one feature's id, point and properties; lon/lat are NaN for an empty geometry. */
+  /** Receives one feature's id, fid, point and properties; lon/lat are NaN for an empty geometry. */
   @FunctionalInterface
   interface PointConsumer {
-    void accept(UUID id, double lon, double lat, String propertiesJson);
+    void accept(UUID id, long fid, double lon, double lat, String propertiesJson);
   }
+
+  /** The fids of those of {@code ids} that are features of the layer (for indexes told of a write by id). */
+  Map<UUID, Long> fids(UUID layerId, Collection<UUID> ids);
 
   boolean update(Feature feature);
 

@@ -5,7 +5,10 @@ import dev.tessera.server.store.SqlDialect;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -152,8 +155,8 @@ class JdbcFeatureRepository implements FeatureRepository {
           // ST_PointOnSurface of a point is the point; both stores compute it without a JTS round trip here.
           var ps = con.prepareStatement(
               """
-              SELECT q.id, ST_X(q.p) AS x, ST_Y(q.p) AS y, q.properties
-              FROM (SELECT f.id, ST_PointOnSurface(f.geometry) AS p, f.properties
+              SELECT q.id, q.fid, ST_X(q.p) AS x, ST_Y(q.p) AS y, q.properties
+              FROM (SELECT f.id, f.fid, ST_PointOnSurface(f.geometry) AS p, f.properties
                     FROM layer_features f WHERE f.layer_id = ?) q""");
           ps.setObject(1, layerId);
           ps.setFetchSize(10_000);
@@ -164,8 +167,30 @@ class JdbcFeatureRepository implements FeatureRepository {
           boolean empty = rs.wasNull();
           double y = rs.getDouble("y");
           consumer.accept(
-              Rows.uuid(rs, "id"), empty ? Double.NaN : x, empty ? Double.NaN : y, rs.getString("properties"));
+              Rows.uuid(rs, "id"), rs.getLong("fid"), empty ? Double.NaN : x, empty ? Double.NaN : y,
+              rs.getString("properties"));
         });
+  }
+
+  @Override
+  public Map<UUID, Long> fids(UUID layerId, Collection<UUID> ids) {
+    Map<UUID, Long> fids = new HashMap<>();
+    List<UUID> all = List.copyOf(ids);
+    // IN lists of bounded length: both stores plan them well, and no driver limit on parameters is reached.
+    for (int from = 0; from < all.size(); from += 500) {
+      List<UUID> chunk = all.subList(from, Math.min(all.size(), from + 500));
+      List<Object> args = new ArrayList<>(chunk.size() + 1);
+      args.add(layerId);
+      args.addAll(chunk);
+      jdbc.query(
+          "SELECT id, fid FROM layer_features WHERE layer_id = ? AND id IN ("
+              + String.join(",", java.util.Collections.nCopies(chunk.size(), "?")) + ")",
+          rs -> {
+            fids.put(Rows.uuid(rs, "id"), rs.getLong("fid"));
+          },
+          args.toArray());
+    }
+    return fids;
   }
 
   @Override

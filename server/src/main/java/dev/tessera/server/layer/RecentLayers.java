@@ -1,7 +1,7 @@
 package dev.tessera.server.layer;
 
-import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
 import dev.tessera.server.problem.ApiException;
 import dev.tessera.server.security.AccessPolicy;
 import dev.tessera.server.security.Caller;
@@ -13,27 +13,39 @@ import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * Layer rows for the tile hot path: a tile request needs the layer's type and version, and reading and parsing the
- * row (four JSON columns) cost more than serving a cached tile. Entries live one second and are dropped as soon as a
- * change to the layer commits on this node, so an edit is visible to the next tile request here; other nodes see it
- * within the second (until cross-node events arrive). Permissions are still decided per request. Thread-safe.
+ * Layer rows for the tile and places hot paths: a request needs the layer's type and version, and reading and parsing
+ * the row (four JSON columns) cost more than serving a cached tile. Entries live one second and are dropped as soon as
+ * a change to the layer commits on this node, so an edit is visible to the next request here; other nodes see it
+ * within the second (until cross-node events arrive). An entry read again after half a second is reloaded in the
+ * background while the request goes on with it, so steady traffic never waits on the database. Permissions are
+ * still decided per request. Thread-safe.
  */
 @Component
 public class RecentLayers {
-  private final Cache<UUID, Optional<Layer>> recent =
-      Caffeine.newBuilder().expireAfterWrite(Duration.ofSeconds(1)).maximumSize(10_000).build();
-  private final LayerRepository layers;
+  private final LoadingCache<UUID, Optional<Layer>> recent;
   private final AccessPolicy access;
 
   RecentLayers(LayerRepository layers, AccessPolicy access) {
-    this.layers = layers;
+    this.recent = refreshing(layers::findById);
     this.access = access;
+  }
+
+  /**
+   * A cache of one-second entries, reloaded in the background when read after half a second: at most a second stale,
+   * and never a database read on the request path while requests keep coming.
+   */
+  public static <K, V> LoadingCache<K, V> refreshing(java.util.function.Function<K, V> load) {
+    return Caffeine.newBuilder()
+        .refreshAfterWrite(Duration.ofMillis(500))
+        .expireAfterWrite(Duration.ofSeconds(1))
+        .maximumSize(10_000)
+        .build(load::apply);
   }
 
   /** The layer if the caller may see it, else 404 (as {@link LayerService#visible}). */
   public Layer visible(Caller caller, UUID id) {
     return recent
-        .get(id, layers::findById)
+        .get(id)
         .filter(l -> access.canView(caller, l))
         .orElseThrow(() -> ApiException.notFound("layer", id));
   }

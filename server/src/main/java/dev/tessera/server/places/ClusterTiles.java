@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
 /**
  * Vector tiles of point layers at and below the cluster zoom, drawn from the places index so MapLibre shows the same
  * clusters as {@code /api/v1/places}: one MVT layer named like the layer, holding clusters ({@code cluster=true},
- * {@code cluster_id}, {@code point_count}, {@code expansion_zoom}) and single points with their properties. Above the
+ * {@code cluster_id}, {@code point_count}, {@code expansion_zoom}) and single points with their properties and their store fid as MVT id, as in the deeper
+ * tiles, so a point keeps one id at every zoom. Above the
  * cluster zoom the ordinary vector tiles serve. A layer counts as a point layer when its source_config declares
  * {@code geometryType} Point or MultiPoint ({@link Layer#holdsPoints()}). Thread-safe.
  */
@@ -56,19 +57,11 @@ public class ClusterTiles {
                   "expansion_zoom", (long) place.expansionZoom()
                 });
           } else {
-            writer.add(pointId(place.id()), place.lon(), place.lat(), (String) place.payload());
+            StoredPoint stored = (StoredPoint) place.payload();
+            writer.add(stored.fid(), place.lon(), place.lat(), stored.properties());
           }
           return true;
         });
     return writer.finish();
-  }
-
-  /**
-   * A point's MVT id here: its UUIDv7's millisecond time and sequence (60 bits). The index holds no store fid (edits
-   * reach it before any fid is read back), so cluster-zoom tiles number points apart from the deeper tiles' fids.
-   */
-  static long pointId(java.util.UUID id) {
-    long msb = id.getMostSignificantBits();
-    return ((msb >>> 16) << 12) | (msb & 0xFFF);
   }
 }

@@ -122,20 +122,21 @@ class PlaceIndexes {
           List<PointChange.Upsert> points = new ArrayList<>();
           features.forEachPoint(
               layerId,
-              (id, lon, lat, properties) ->
+              (id, fid, lon, lat, properties) ->
                   points.add(
                       new PointChange.Upsert(
-                          id, Double.isNaN(lon) ? 0 : lon, Double.isNaN(lat) ? 0 : lat, properties)));
+                          id, Double.isNaN(lon) ? 0 : lon, Double.isNaN(lat) ? 0 : lat,
+                          StoredPoint.of(fid, properties))));
           return new Entry(LivePointIndex.build(points, options, merges), version);
         });
   }
 
-  private static PointChange.Upsert upsert(Feature f) {
+  private static PointChange.Upsert upsert(Feature f, Map<UUID, Long> fids) {
     Geometry g = f.geometry();
     Point p = g instanceof Point point ? point : g.getInteriorPoint();
     double lon = p.isEmpty() ? 0 : p.getX();
     double lat = p.isEmpty() ? 0 : p.getY();
-    return new PointChange.Upsert(f.id(), lon, lat, f.propertiesJson());
+    return new PointChange.Upsert(f.id(), lon, lat, StoredPoint.of(fids.getOrDefault(f.id(), 0L), f.propertiesJson()));
   }
 
   @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
@@ -146,6 +147,11 @@ class PlaceIndexes {
       return;
     }
     Entry entry = future.join();
+    // The store numbers inserted features (their MVT ids); read back here, after commit, for this index only.
+    Map<UUID, Long> fids =
+        event.upserted().isEmpty()
+            ? Map.of()
+            : features.fids(event.layerId(), event.upserted().stream().map(Feature::id).toList());
     synchronized (entry) {
       if (entry.version >= event.versionAfter()) {
         return;
@@ -155,7 +161,7 @@ class PlaceIndexes {
         return;
       }
       List<PointChange> changes = new ArrayList<>();
-      event.upserted().forEach(f -> changes.add(upsert(f)));
+      event.upserted().forEach(f -> changes.add(upsert(f, fids)));
       event.removed().forEach(id -> changes.add(new PointChange.Remove(id)));
       entry.index.apply(changes);
       entry.version = event.versionAfter();

@@ -68,7 +68,7 @@ final class PlacesArrow {
         c.lat.putDouble(place.lat());
         c.count.putInt(place.count());
         c.expansion.put((byte) (place.cluster() ? place.expansionZoom() : 0));
-        String properties = place.cluster() ? null : (String) place.payload();
+        String properties = place.cluster() ? null : StoredPoint.properties(place);
         for (int t = 0; t < textColumns.size(); t++) {
           c.text(t, query.fields() == null ? propertiesJson(properties) : value(properties, textColumns.get(t)));
         }

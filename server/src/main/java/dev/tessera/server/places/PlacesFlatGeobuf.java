@@ -112,7 +112,7 @@ final class PlacesFlatGeobuf {
     StringWriter text = new StringWriter(64);
     try (JsonGenerator g = JSON.createGenerator(ObjectWriteContext.empty(), text)) {
       g.writeStartObject();
-      PlacesWriter.copyProperties(g, (String) place.payload(), query.fields());
+      PlacesWriter.copyProperties(g, StoredPoint.properties(place), query.fields());
       g.writeEndObject();
     }
     String json = text.toString();

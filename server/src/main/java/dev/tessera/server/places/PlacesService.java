@@ -52,11 +52,11 @@ class PlacesService {
 
   private final PlaceIndexes indexes;
   private final RecentLayers recentLayers;
-  private final LayerRepository layers;
   private final Cache<String, Answer> answers;
-  private final Cache<String, Optional<UUID>> slugs =
-      Caffeine.newBuilder().expireAfterWrite(Duration.ofSeconds(1)).maximumSize(10_000).build();
+  private final com.github.benmanes.caffeine.cache.LoadingCache<String, Optional<UUID>> slugs;
   private final TesseraProperties.Places settings;
+  private final io.micrometer.core.instrument.Timer hitTimer;
+  private final io.micrometer.core.instrument.Timer missTimer;
 
   PlacesService(
       PlaceIndexes indexes,
@@ -66,7 +66,7 @@ class PlacesService {
       MeterRegistry metrics) {
     this.indexes = indexes;
     this.recentLayers = recentLayers;
-    this.layers = layers;
+    this.slugs = RecentLayers.refreshing(slug -> layers.findBySlug(slug).map(Layer::id));
     this.settings = properties.places();
     this.answers =
         Caffeine.newBuilder()
@@ -76,6 +76,16 @@ class PlacesService {
             .recordStats()
             .build();
     CaffeineCacheMetrics.monitor(metrics, answers, "places_answers");
+    this.hitTimer = requestTimer(metrics, "hit");
+    this.missTimer = requestTimer(metrics, "miss");
+  }
+
+  private static io.micrometer.core.instrument.Timer requestTimer(MeterRegistry metrics, String cache) {
+    return io.micrometer.core.instrument.Timer.builder("places_request_duration_seconds")
+        .description("Server time of a places viewport answer: parameters, access, cache, index query, encoding")
+        .tag("cache", cache)
+        .publishPercentiles(0.5, 0.95, 0.99)
+        .register(metrics);
   }
 
   TesseraProperties.Places settings() {
@@ -102,8 +112,24 @@ class PlacesService {
     return new Resolved(query, found, entries, key.toString());
   }
 
-  Answer answer(Resolved resolved) {
-    return answers.get(resolved.key(), key -> compute(resolved));
+  /** An answer and whether it came from the cache. */
+  record Served(Answer answer, boolean hit) {}
+
+  Served answer(Resolved resolved) {
+    boolean[] computed = {false};
+    Answer answer =
+        answers.get(
+            resolved.key(),
+            key -> {
+              computed[0] = true;
+              return compute(resolved);
+            });
+    return new Served(answer, !computed[0]);
+  }
+
+  /** Records a request's server time (parameters to encoded answer), by cache outcome, in the metrics. */
+  void recordTime(boolean hit, long nanos) {
+    (hit ? hitTimer : missTimer).record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
   }
 
   private Answer compute(Resolved resolved) {
@@ -162,7 +188,7 @@ class PlacesService {
   private Layer dataset(Caller caller, String name) {
     UUID id = parseUuid(name);
     if (id == null && LayerSlugs.isValid(name)) {
-      id = slugs.get(name, s -> layers.findBySlug(s).map(Layer::id)).orElse(null);
+      id = slugs.get(name).orElse(null);
     }
     if (id == null) {
       throw unknownDataset(name);

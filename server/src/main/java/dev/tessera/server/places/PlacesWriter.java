@@ -1,24 +1,24 @@
 package dev.tessera.server.places;
 
 import dev.tessera.engine.points.Place;
-import java.io.ByteArrayOutputStream;
 import java.util.List;
 import java.util.Set;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.ObjectReadContext;
-import tools.jackson.core.ObjectWriteContext;
 import tools.jackson.core.json.JsonFactory;
 
 /**
- * Writes answers as JSON keyed by dataset (the reference service's shape) or as one GeoJSON FeatureCollection.
- * Point properties are copied from their stored JSON text, filtered by {@code fields}. Stateless; thread-safe.
+ * Writes answers as JSON keyed by dataset (the reference service's shape) or as one GeoJSON FeatureCollection,
+ * straight into bytes ({@link JsonBytes}): point properties are copied from their stored bytes, filtered by
+ * {@code fields}. Stateless; thread-safe.
  */
 final class PlacesWriter {
   private static final JsonFactory JSON = new JsonFactory();
   /** Members every item has; properties of the same name are left out rather than written twice. */
   private static final Set<String> OWN = Set.of("id", "lat", "lng", "cluster", "cluster_id", "count", "dataset");
+  private static final byte[][] OWN_QUOTED = JsonBytes.quotedAll(OWN);
 
   private PlacesWriter() {}
 
@@ -31,90 +31,100 @@ final class PlacesWriter {
     };
   }
 
-  private static byte[] json(List<DatasetAnswer> answers, PlacesQuery query, boolean clustered) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
-    try (JsonGenerator g = JSON.createGenerator(ObjectWriteContext.empty(), out)) {
-      g.writeStartObject();
-      for (DatasetAnswer answer : answers) {
-        g.writeArrayPropertyStart(answer.name());
-        for (Place place : answer.places()) {
-          g.writeStartObject();
-          if (place.cluster()) {
-            g.writeBooleanProperty("cluster", true);
-            g.writeStringProperty("cluster_id", DatasetAnswer.clusterId(answer.layerId(), place.clusterId()));
-            g.writeNumberProperty("count", place.count());
-            g.writeNumberProperty("lat", place.lat());
-            g.writeNumberProperty("lng", place.lon());
-            g.writeNumberProperty("expansion_zoom", place.expansionZoom());
-          } else {
-            g.writeStringProperty("id", place.id().toString());
-            g.writeNumberProperty("lat", place.lat());
-            g.writeNumberProperty("lng", place.lon());
-            copyProperties(g, (String) place.payload(), query.fields());
-          }
-          g.writeEndObject();
-        }
-        g.writeEndArray();
-      }
-      // Slugs cannot start with '_' and ids are UUIDs, so this member never collides with a dataset.
-      g.writeObjectPropertyStart("_meta");
-      g.writeNumberProperty("zoom", query.zoom() == null ? -1 : query.zoom());
-      g.writeBooleanProperty("clustered", clustered);
-      g.writeStringProperty("bbox", query.describeBox());
-      g.writeObjectPropertyStart("truncated");
-      for (DatasetAnswer answer : answers) {
-        g.writeBooleanProperty(answer.name(), answer.truncated());
-      }
-      g.writeEndObject();
-      g.writeEndObject();
-      g.writeEndObject();
+  private static int capacity(List<DatasetAnswer> answers) {
+    int n = 0;
+    for (DatasetAnswer answer : answers) {
+      n += answer.places().size();
     }
+    return 256 + 96 * n;
+  }
+
+  private static byte[] json(List<DatasetAnswer> answers, PlacesQuery query, boolean clustered) {
+    JsonBytes out = new JsonBytes(capacity(answers));
+    byte[][] include = include(query);
+    out.raw('{');
+    for (DatasetAnswer answer : answers) {
+      out.string(answer.name()).ascii(":[");
+      String layer = answer.layerId() + ".";
+      boolean first = true;
+      for (Place place : answer.places()) {
+        out.ascii(first ? "{" : ",{");
+        first = false;
+        if (place.cluster()) {
+          out.ascii("\"cluster\":true,\"cluster_id\":\"").ascii(layer).number(place.clusterId())
+              .ascii("\",\"count\":").number(place.count())
+              .ascii(",\"lat\":").number(place.lat()).ascii(",\"lng\":").number(place.lon())
+              .ascii(",\"expansion_zoom\":").number(place.expansionZoom());
+        } else {
+          out.ascii("\"id\":").uuid(place.id())
+              .ascii(",\"lat\":").number(place.lat()).ascii(",\"lng\":").number(place.lon());
+          properties(out, place, include);
+        }
+        out.raw('}');
+      }
+      out.ascii("],");
+    }
+    // Slugs cannot start with '_' and ids are UUIDs, so this member never collides with a dataset.
+    out.ascii("\"_meta\":{\"zoom\":").number(query.zoom() == null ? -1.0 : query.zoom())
+        .ascii(",\"clustered\":").bool(clustered)
+        .ascii(",\"bbox\":").string(query.describeBox())
+        .ascii(",\"truncated\":");
+    truncated(out, answers);
+    out.ascii("}}");
     return out.toByteArray();
   }
 
   private static byte[] geoJson(List<DatasetAnswer> answers, PlacesQuery query) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
-    try (JsonGenerator g = JSON.createGenerator(ObjectWriteContext.empty(), out)) {
-      g.writeStartObject();
-      g.writeStringProperty("type", "FeatureCollection");
-      g.writeArrayPropertyStart("features");
-      for (DatasetAnswer answer : answers) {
-        for (Place place : answer.places()) {
-          g.writeStartObject();
-          g.writeStringProperty("type", "Feature");
-          g.writeStringProperty(
-              "id",
-              place.cluster() ? DatasetAnswer.clusterId(answer.layerId(), place.clusterId()) : place.id().toString());
-          g.writeObjectPropertyStart("geometry");
-          g.writeStringProperty("type", "Point");
-          g.writeArrayPropertyStart("coordinates");
-          g.writeNumber(place.lon());
-          g.writeNumber(place.lat());
-          g.writeEndArray();
-          g.writeEndObject();
-          g.writeObjectPropertyStart("properties");
-          g.writeStringProperty("dataset", answer.name());
-          if (place.cluster()) {
-            g.writeBooleanProperty("cluster", true);
-            g.writeStringProperty("cluster_id", DatasetAnswer.clusterId(answer.layerId(), place.clusterId()));
-            g.writeNumberProperty("point_count", place.count());
-            g.writeNumberProperty("expansion_zoom", place.expansionZoom());
-          } else {
-            copyProperties(g, (String) place.payload(), query.fields());
-          }
-          g.writeEndObject();
-          g.writeEndObject();
+    JsonBytes out = new JsonBytes(capacity(answers) * 3 / 2);
+    byte[][] include = include(query);
+    out.ascii("{\"type\":\"FeatureCollection\",\"features\":[");
+    boolean first = true;
+    for (DatasetAnswer answer : answers) {
+      String layer = answer.layerId() + ".";
+      for (Place place : answer.places()) {
+        out.ascii(first ? "{" : ",{");
+        first = false;
+        out.ascii("\"type\":\"Feature\",\"id\":");
+        if (place.cluster()) {
+          out.raw('"').ascii(layer).number(place.clusterId()).raw('"');
+        } else {
+          out.uuid(place.id());
         }
+        out.ascii(",\"geometry\":{\"type\":\"Point\",\"coordinates\":[").number(place.lon()).raw(',')
+            .number(place.lat()).ascii("]},\"properties\":{\"dataset\":").string(answer.name());
+        if (place.cluster()) {
+          out.ascii(",\"cluster\":true,\"cluster_id\":\"").ascii(layer).number(place.clusterId())
+              .ascii("\",\"point_count\":").number(place.count())
+              .ascii(",\"expansion_zoom\":").number(place.expansionZoom());
+        } else {
+          properties(out, place, include);
+        }
+        out.ascii("}}");
       }
-      g.writeEndArray();
-      g.writeObjectPropertyStart("truncated");
-      for (DatasetAnswer answer : answers) {
-        g.writeBooleanProperty(answer.name(), answer.truncated());
-      }
-      g.writeEndObject();
-      g.writeEndObject();
     }
+    out.ascii("],\"truncated\":");
+    truncated(out, answers);
+    out.raw('}');
     return out.toByteArray();
+  }
+
+  private static void truncated(JsonBytes out, List<DatasetAnswer> answers) {
+    out.raw('{');
+    for (int i = 0; i < answers.size(); i++) {
+      out.ascii(i == 0 ? "" : ",").string(answers.get(i).name()).raw(':').bool(answers.get(i).truncated());
+    }
+    out.raw('}');
+  }
+
+  /** The quoted names {@code fields} asks for, or null for all. */
+  private static byte[][] include(PlacesQuery query) {
+    return query.fields() == null ? null : JsonBytes.quotedAll(query.fields());
+  }
+
+  private static void properties(JsonBytes out, Place place, byte[][] include) {
+    if (place.payload() instanceof StoredPoint stored && (include == null || include.length > 0)) {
+      out.members(stored.json(), include, OWN_QUOTED);
+    }
   }
 
   /** Copies the members of a stored properties object that {@code fields} asks for (all when null). */

@@ -176,17 +176,39 @@ abstract class FeatureRepositoryContract {
   }
 
   @Test
+  void fidsAreReadBackByIdForTheLayerOnly() {
+    UUID otherLayer = fixture.layer(fixture.user("w@example.org"), "vector", false);
+    Feature a = feature("POINT (1 1)", "{}");
+    Feature b = feature("POINT (2 2)", "{}");
+    Feature elsewhere = new Feature(Ids.newId(), otherLayer, wkt("POINT (3 3)"), "{}", 0, Rows.now(), Rows.now());
+    features.insertAll(List.of(a, b));
+    features.insertAll(List.of(elsewhere));
+    Map<UUID, Long> expected = new HashMap<>();
+    features.forEachWithFid(layer, (fid, f) -> expected.put(f.id(), fid));
+    List<UUID> asked = new ArrayList<>(List.of(a.id(), b.id(), elsewhere.id(), Ids.newId()));
+    for (int i = 0; i < 600; i++) {
+      asked.add(Ids.newId()); // more than one IN list
+    }
+    assertThat(features.fids(layer, asked)).isEqualTo(expected).containsOnlyKeys(a.id(), b.id());
+  }
+
+  @Test
   void forEachPointGivesEachFeaturesPointAndProperties() {
     Feature point = feature("POINT (3.5 -2.25)", "{\"name\":\"p\"}");
     Feature square = feature("POLYGON ((0 0, 2 0, 2 2, 0 2, 0 0))", "{}");
     features.insertAll(List.of(point, square));
     java.util.Map<UUID, double[]> seen = new java.util.HashMap<>();
     java.util.Map<UUID, String> properties = new java.util.HashMap<>();
-    features.forEachPoint(layer, (id, lon, lat, json) -> {
+    java.util.Map<UUID, Long> fids = new java.util.HashMap<>();
+    features.forEachPoint(layer, (id, fid, lon, lat, json) -> {
       seen.put(id, new double[] {lon, lat});
       properties.put(id, json);
+      fids.put(id, fid);
     });
     assertThat(seen.get(point.id())).containsExactly(3.5, -2.25);
+    Map<UUID, Long> expected = new HashMap<>();
+    features.forEachWithFid(layer, (fid, f) -> expected.put(f.id(), fid));
+    assertThat(fids).isEqualTo(expected);
     assertThat(JSON.readTree(properties.get(point.id())).get("name").asString()).isEqualTo("p");
     double[] inSquare = seen.get(square.id());
     assertThat(inSquare[0]).isBetween(0.0, 2.0);
