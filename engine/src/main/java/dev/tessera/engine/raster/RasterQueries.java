@@ -103,8 +103,8 @@ public final class RasterQueries {
     return out;
   }
 
-  /** Bounds of the raster in longitude/latitude (west, south, east, north), from 21 points along each edge. */
-  public static double[] wgs84Bounds(Cog cog) {
+  /** 21 points along each edge of the raster, in its own CRS: {xs, ys}. */
+  private static double[][] edgePoints(Cog cog) {
     int steps = 20;
     double[] xs = new double[4 * (steps + 1)];
     double[] ys = new double[xs.length];
@@ -119,6 +119,14 @@ public final class RasterQueries {
         k++;
       }
     }
+    return new double[][] {xs, ys};
+  }
+
+  /** Bounds of the raster in longitude/latitude (west, south, east, north), from 21 points along each edge. */
+  public static double[] wgs84Bounds(Cog cog) {
+    double[][] edges = edgePoints(cog);
+    double[] xs = edges[0];
+    double[] ys = edges[1];
     if (cog.geo().epsg() != 4326) {
       PointProjection.toWgs84(cog.geo().epsg()).transform(xs, ys, xs.length);
     }
@@ -157,20 +165,9 @@ public final class RasterQueries {
    * @return {minZoom, maxZoom}
    */
   public static int[] zoomRange(Cog cog) {
-    int steps = 20;
-    double[] xs = new double[4 * (steps + 1)];
-    double[] ys = new double[xs.length];
-    int k = 0;
-    for (int i = 0; i <= steps; i++) {
-      double t = (double) i / steps;
-      double[][] edge = {{t * cog.width(), 0}, {t * cog.width(), cog.height()}, {0, t * cog.height()},
-          {cog.width(), t * cog.height()}};
-      for (double[] p : edge) {
-        xs[k] = cog.geo().x(p[0], p[1]);
-        ys[k] = cog.geo().y(p[0], p[1]);
-        k++;
-      }
-    }
+    double[][] edges = edgePoints(cog);
+    double[] xs = edges[0];
+    double[] ys = edges[1];
     int epsg = cog.geo().epsg();
     if (epsg != 3857 && epsg != 900913) {
       if (epsg != 4326) {
