@@ -66,27 +66,36 @@ final class BenchProcesses {
     pb.environment().put("ADMIN_PASSWORD", "bench-password");
     long t0 = System.nanoTime();
     Process process = track(pb.start());
-    HttpRequest ready =
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/ready")).timeout(Duration.ofSeconds(2)).build();
+    awaitOk(process, URI.create("http://127.0.0.1:" + port + "/ready"), Duration.ofMinutes(3), "server " + name, log);
+    double ms = (System.nanoTime() - t0) / 1e6;
+    System.out.printf("[%s] ready after %.0f ms (port %d)%n", name, ms, port);
+    return new Server(name, process, port, ms);
+  }
+
+  /**
+   * Polls {@code uri} until it answers 200; fails if {@code process} exits first or {@code limit} passes. {@code what}
+   * and {@code log} name the process in the error.
+   */
+  static void awaitOk(Process process, URI uri, Duration limit, String what, Path log)
+      throws IOException, InterruptedException {
+    long t0 = System.nanoTime();
+    HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(2)).build();
     while (true) {
       if (!process.isAlive()) {
-        throw new IllegalStateException("server " + name + " exited with " + process.exitValue() + "; see " + log);
+        throw new IllegalStateException(what + " exited with " + process.exitValue() + "; see " + log);
       }
       try {
-        if (HTTP.send(ready, BodyHandlers.discarding()).statusCode() == 200) {
-          break;
+        if (HTTP.send(request, BodyHandlers.discarding()).statusCode() == 200) {
+          return;
         }
       } catch (IOException notYet) {
         // not listening yet
       }
-      if (System.nanoTime() - t0 > Duration.ofMinutes(3).toNanos()) {
-        throw new IllegalStateException("server " + name + " not ready after 3 minutes");
+      if (System.nanoTime() - t0 > limit.toNanos()) {
+        throw new IllegalStateException(what + " not ready after " + limit);
       }
       Thread.sleep(20); // polling a child process for readiness, not a test
     }
-    double ms = (System.nanoTime() - t0) / 1e6;
-    System.out.printf("[%s] ready after %.0f ms (port %d)%n", name, ms, port);
-    return new Server(name, process, port, ms);
   }
 
   private static void kill(Process p) {

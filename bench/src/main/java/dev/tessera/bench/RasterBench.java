@@ -155,7 +155,8 @@ public final class RasterBench {
     Run rioCold;
     Run rioWarm;
     try {
-      waitFor(peer, URI.create("http://127.0.0.1:" + peerPort + "/docs"));
+      BenchProcesses.awaitOk(peer, URI.create("http://127.0.0.1:" + peerPort + "/docs"), Duration.ofMinutes(1), "peer",
+          work.resolve("logs/rio.log"));
       Fetch fetch = tile -> get(URI.create("http://127.0.0.1:" + peerPort + "/cog/tiles/" + tile.split(" ")[1]
           + ".png?url=" + cogs.resolve(FILES.get(tile.split(" ")[0])) + "&" + PARAMS.get(tile.split(" ")[0])));
       rioCold = load(fetch, 1, Duration.ofMinutes(10), tiles, tiles.size(), peer);
@@ -276,26 +277,6 @@ public final class RasterBench {
       throw new IllegalStateException("no id in " + res.body());
     }
     return m.group(1);
-  }
-
-  private void waitFor(Process process, URI uri) throws Exception {
-    long t0 = System.nanoTime();
-    while (true) {
-      if (!process.isAlive()) {
-        throw new IllegalStateException("peer exited; see " + work.resolve("logs/rio.log"));
-      }
-      try {
-        if (http.send(HttpRequest.newBuilder(uri).build(), BodyHandlers.discarding()).statusCode() == 200) {
-          return;
-        }
-      } catch (java.io.IOException notYet) {
-        // not listening yet
-      }
-      if (System.nanoTime() - t0 > Duration.ofMinutes(1).toNanos()) {
-        throw new IllegalStateException("peer not ready after a minute");
-      }
-      Thread.sleep(50); // polling a child process for readiness
-    }
   }
 
   /** {@code threads} clients take tiles from {@code list} (cycling) until {@code duration} or {@code max} tiles. */
