@@ -7,7 +7,7 @@ import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
-import javax.imageio.stream.ImageOutputStream;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /**
  * Encodes ARGB pixels: PNG with {@link PngWriter} (RGB when every pixel is opaque, else RGBA), lossless WebP with
@@ -28,12 +28,17 @@ public final class ImageEncoder {
         new BufferedImage(width, height, opaque ? BufferedImage.TYPE_INT_RGB : BufferedImage.TYPE_INT_ARGB);
     image.setRGB(0, 0, width, height, argb, 0, width);
     ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+    ImageWriteParam param = writer.getDefaultWriteParam();
+    param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+    param.setCompressionQuality(0.85f);
+    return write(writer, image, param);
+  }
+
+  /** {@code image} encoded by {@code writer} with {@code param}, in memory; the writer is disposed. */
+  static byte[] write(ImageWriter writer, BufferedImage image, ImageWriteParam param) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream(16 * 1024);
-    try (ImageOutputStream out = ImageIO.createImageOutputStream(bytes)) {
+    try (MemoryCacheImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
       writer.setOutput(out);
-      ImageWriteParam param = writer.getDefaultWriteParam();
-      param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-      param.setCompressionQuality(0.85f);
       writer.write(null, new IIOImage(image, null, null), param);
     } catch (IOException e) {
       throw new IllegalStateException("encoding an in-memory image failed", e);

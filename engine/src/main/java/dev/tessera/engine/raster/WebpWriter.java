@@ -4,13 +4,9 @@ import com.luciad.imageio.webp.CompressionType;
 import com.luciad.imageio.webp.WebPImageWriterSpi;
 import com.luciad.imageio.webp.WebPWriteParam;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.util.Locale;
-import javax.imageio.IIOImage;
 import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
-import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /**
  * Lossless WebP through libwebp, bundled for Linux, macOS and Windows by {@code com.github.usefulness:webp-imageio}
@@ -43,16 +39,7 @@ public final class WebpWriter {
     param.setCompressionQuality(0f); // for lossless: the effort, least here
     param.setMethod(0);
     param.setExact(true); // keep the colour of transparent pixels as given
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream(16 * 1024);
-    try (MemoryCacheImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
-      writer.setOutput(out);
-      writer.write(null, new IIOImage(image, null, null), param);
-    } catch (IOException e) {
-      throw new IllegalStateException("encoding an in-memory image failed", e);
-    } finally {
-      writer.dispose();
-    }
-    return bytes.toByteArray();
+    return ImageEncoder.write(writer, image, param);
   }
 
   private static boolean probe() {
@@ -64,16 +51,9 @@ public final class WebpWriter {
     }
   }
 
-  private static boolean write1x1() throws IOException {
+  private static boolean write1x1() {
     BufferedImage image = new BufferedImage(1, 1, BufferedImage.TYPE_INT_ARGB);
     ImageWriter writer = new WebPImageWriterSpi().createWriterInstance(null);
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (MemoryCacheImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
-      writer.setOutput(out);
-      writer.write(image);
-    } finally {
-      writer.dispose();
-    }
-    return bytes.size() > 0;
+    return ImageEncoder.write(writer, image, writer.getDefaultWriteParam()).length > 0;
   }
 }
