@@ -102,15 +102,11 @@ final class TileFilter extends OncePerRequestFilter {
       return false; // the regular path reports it, and counts it
     }
     boolean notModified = tile.etag().equals(request.getHeader(HttpHeaders.IF_NONE_MATCH));
-    byte[] cached = notModified ? null : cache.getIfPresent(tile.key());
-    if (!notModified && cached == null) {
-      if (!tile.inMemory()) {
-        return false;
-      }
-      try {
-        cached = tiles.load(tile, request.getHeader(HttpHeaders.ACCEPT_ENCODING));
-      } catch (RuntimeException e) {
-        return false; // the regular path renders again and reports the failure as a problem
+    byte[] cached = null;
+    if (!notModified) {
+      cached = tile.inMemory() ? loadOrNull(tile, request) : cache.getIfPresent(tile.key());
+      if (cached == null) {
+        return false; // a miss of a source that reads files or the network, or a failed render
       }
     }
     if (CorsUtils.isCorsRequest(request)) {
@@ -151,6 +147,15 @@ final class TileFilter extends OncePerRequestFilter {
     response.getOutputStream().write(body);
     metrics.served(sample, tile.layerType(), "ok");
     return true;
+  }
+
+  /** The tile from the cache or rendered into it; null if rendering failed (the regular path reports it). */
+  private byte[] loadOrNull(TileResponder.Prepared tile, HttpServletRequest request) {
+    try {
+      return tiles.load(tile, request.getHeader(HttpHeaders.ACCEPT_ENCODING));
+    } catch (RuntimeException e) {
+      return null;
+    }
   }
 
   /** Anonymous without credentials, the token's user for a valid API token; empty for anything else. */
