@@ -20,7 +20,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class BenchProcesses {
   private static final Set<Process> LIVE = ConcurrentHashMap.newKeySet();
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
+  /** HTTP/1.1: the default client asks for an h2c upgrade, which uvicorn (the rasterio peer) answers with an error. */
+  private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
   static {
     Runtime.getRuntime().addShutdownHook(new Thread(() -> LIVE.forEach(BenchProcesses::kill)));
