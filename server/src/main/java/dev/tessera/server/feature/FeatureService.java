@@ -183,6 +183,7 @@ public class FeatureService {
           List<UUID> ids = new ArrayList<>();
           Envelope bounds = VectorLayerStats.bounds(config);
           bounds = bounds == null ? new Envelope() : bounds;
+          boolean pointsOnly = VectorLayerStats.pointsOnly(config);
           long imported = 0;
           List<Feature> listed = new ArrayList<>();
           boolean single;
@@ -203,6 +204,7 @@ public class FeatureService {
                 listed = listed.size() > FeaturesChanged.MAX_LISTED ? null : listed;
               }
               bounds.expandToInclude(next.geometry().getEnvelopeInternal());
+              pointsOnly &= next.geometry().getDimension() == 0;
               if (ids.size() <= ImportResult.MAX_IDS) {
                 ids.add(id);
               }
@@ -222,7 +224,7 @@ public class FeatureService {
             progress.accept(imported);
           }
           long count = VectorLayerStats.count(config) + imported;
-          VectorLayerStats.write(config, new FeatureStats(count, count == 0 ? null : bounds));
+          VectorLayerStats.write(config, new FeatureStats(count, count == 0 ? null : bounds, pointsOnly));
           Layer saved = saveLayer(layer, config);
           events.publishEvent(
               new FeaturesChanged(

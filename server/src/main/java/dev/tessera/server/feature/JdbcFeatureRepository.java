@@ -219,16 +219,18 @@ class JdbcFeatureRepository implements FeatureRepository {
     return jdbc.queryForObject(
         """
         SELECT COUNT(*) AS n, MIN(ST_XMin(geometry)) AS min_x, MIN(ST_YMin(geometry)) AS min_y,
-               MAX(ST_XMax(geometry)) AS max_x, MAX(ST_YMax(geometry)) AS max_y
+               MAX(ST_XMax(geometry)) AS max_x, MAX(ST_YMax(geometry)) AS max_y,
+               SUM(CASE WHEN ST_Dimension(geometry) = 0 THEN 0 ELSE 1 END) AS not_points
         FROM layer_features WHERE layer_id = ?""",
         (rs, n) -> {
           long count = rs.getLong("n");
           if (count == 0) {
-            return new FeatureStats(0, null);
+            return new FeatureStats(0, null, false);
           }
           return new FeatureStats(
               count,
-              new Envelope(rs.getDouble("min_x"), rs.getDouble("max_x"), rs.getDouble("min_y"), rs.getDouble("max_y")));
+              new Envelope(rs.getDouble("min_x"), rs.getDouble("max_x"), rs.getDouble("min_y"), rs.getDouble("max_y")),
+              rs.getLong("not_points") == 0);
         },
         layerId);
   }

@@ -8,8 +8,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The server-kept part of a vector layer's {@code source_config}: {@code featureCount}, {@code bounds} (as
- * [[minLon, minLat], [maxLon, maxLat]]), and the check of
- * features against the declared {@code geometryType}.
+ * [[minLon, minLat], [maxLon, maxLat]]) and {@code pointsOnly} (true while the layer holds features and all of them
+ * are points or multipoints), and the check of features against the declared {@code geometryType}.
  */
 public final class VectorLayerStats {
   private VectorLayerStats() {}
@@ -18,8 +18,10 @@ public final class VectorLayerStats {
     config.put("featureCount", stats.count());
     if (stats.bounds() == null) {
       config.remove("bounds");
+      config.remove("pointsOnly");
       return;
     }
+    config.put("pointsOnly", stats.pointsOnly());
     Envelope b = stats.bounds();
     ArrayNode bounds = config.putArray("bounds");
     bounds.addArray().add(b.getMinX()).add(b.getMinY());
@@ -33,6 +35,11 @@ public final class VectorLayerStats {
     }
     return new Envelope(b.get(0).get(0).asDouble(), b.get(1).get(0).asDouble(), b.get(0).get(1).asDouble(),
         b.get(1).get(1).asDouble());
+  }
+
+  /** Whether every feature the layer held so far is a point (true for an empty layer: nothing contradicts it). */
+  static boolean pointsOnly(ObjectNode config) {
+    return count(config) == 0 || config.path("pointsOnly").asBoolean(false);
   }
 
   public static long count(ObjectNode config) {

@@ -29,12 +29,21 @@ public record Layer(
     Instant updatedAt) {
 
   /**
-   * Whether this is a vector layer declared to hold points ({@code source_config.geometryType} Point or MultiPoint):
-   * such layers are clustered at low zooms, in their vector tiles and in the places API.
+   * Whether this vector layer's low-zoom tiles show clusters instead of every point: a layer of points, declared so
+   * ({@code source_config.geometryType} Point or MultiPoint) or declaring no type (or "Geometry") while every feature
+   * it holds is a point (the server-kept {@code pointsOnly}), unless it opts out with {@code "cluster": false}. A
+   * mixed layer that receives its first line or polygon stops clustering with that write's new version.
    */
-  public boolean holdsPoints() {
-    String type = sourceConfig == null ? "" : sourceConfig.path("geometryType").asString("");
-    return sourceType == SourceType.VECTOR && (type.equals("Point") || type.equals("MultiPoint"));
+  public boolean clustered() {
+    if (sourceType != SourceType.VECTOR || sourceConfig == null || !sourceConfig.path("cluster").asBoolean(true)) {
+      return false;
+    }
+    String type = sourceConfig.path("geometryType").asString("");
+    return switch (type) {
+      case "Point", "MultiPoint" -> true;
+      case "", "Geometry" -> sourceConfig.path("pointsOnly").asBoolean(false);
+      default -> false;
+    };
   }
 
   public Layer withSourceConfig(ObjectNode config, Instant now) {

@@ -21,7 +21,7 @@ import tools.jackson.databind.node.ObjectNode;
 @Service
 public class LayerService {
   /** Keys of a vector layer's source_config that the server keeps; clients' values are ignored. */
-  static final List<String> SERVER_KEPT = List.of("featureCount", "bounds");
+  static final List<String> SERVER_KEPT = List.of("featureCount", "bounds", "pointsOnly");
 
   private final LayerRepository layers;
   private final AccessPolicy access;

@@ -14,8 +14,7 @@ import org.springframework.stereotype.Component;
  * clusters as {@code /api/v1/places}: one MVT layer named like the layer, holding clusters ({@code cluster=true},
  * {@code cluster_id}, {@code point_count}, {@code expansion_zoom}) and single points with their properties and their store fid as MVT id, as in the deeper
  * tiles, so a point keeps one id at every zoom. Above the
- * cluster zoom the ordinary vector tiles serve. A layer counts as a point layer when its source_config declares
- * {@code geometryType} Point or MultiPoint ({@link Layer#holdsPoints()}). Thread-safe.
+ * cluster zoom the ordinary vector tiles serve. Which layers are clustered: {@link Layer#clustered()}. Thread-safe.
  */
 @Component
 public class ClusterTiles {
@@ -31,7 +30,7 @@ public class ClusterTiles {
 
   /** Whether {@code coord} of this layer is answered with clusters. */
   public boolean clusters(Layer layer, TileCoord coord) {
-    return layer.holdsPoints() && coord.z() <= indexes.options().maxZoom();
+    return layer.clustered() && coord.z() <= indexes.options().maxZoom();
   }
 
   /** The tile's clusters and points as MVT, or null where there are none. */

@@ -110,7 +110,7 @@ final class MapStyleBuilder {
             "paint",
                 Map.of(
                     "circle-color", pointColor.css(),
-                    "circle-radius", layer.holdsPoints() ? clusterRadius(pointSize) : pointSize,
+                    "circle-radius", layer.clustered() ? clusterRadius(pointSize) : pointSize,
                     "circle-opacity", clamp(pointColor.alpha() * opacity),
                     "circle-stroke-color", "#ffffff",
                     "circle-stroke-width", 1)));

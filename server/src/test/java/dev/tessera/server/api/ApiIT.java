@@ -252,6 +252,10 @@ class ApiIT {
         {"name":"w","source_type":"wms","source_config":{"url":"https://x.org/wms","layers":"a","transparent":"yes"}}""");
     assertThat(wrongType.json().get("field").asString()).isEqualTo("source_config.transparent");
 
+    var notBoolean = admin.post("/api/layers", """
+        {"name":"v","source_type":"vector","source_config":{"cluster":"no"}}""");
+    assertThat(notBoolean.json().get("field").asString()).isEqualTo("source_config.cluster");
+
     var unknownKey = admin.post("/api/layers", """
         {"name":"w","source_type":"wms","source_config":{"url":"https://x.org/wms","layers":"a","colour":"red"}}""");
     assertThat(unknownKey.json().get("field").asString()).isEqualTo("source_config.colour");

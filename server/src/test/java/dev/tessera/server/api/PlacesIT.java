@@ -44,9 +44,13 @@ class PlacesIT {
 
   /** A vector layer with a slug holding a 20 × 20 grid of points around (10, 50) and two at the antimeridian. */
   private String pointLayer(String slug) {
+    return pointLayer(slug, "{\"geometryType\": \"Point\"}");
+  }
+
+  private String pointLayer(String slug, String sourceConfig) {
     var r = admin.post("/api/layers", """
-        {"name": "%s", "slug": "%s", "source_type": "vector", "source_config": {"geometryType": "Point"}}"""
-        .formatted(slug, slug));
+        {"name": "%s", "slug": "%s", "source_type": "vector", "source_config": %s}"""
+        .formatted(slug, slug, sourceConfig));
     assertThat(r.status()).as(r.body()).isEqualTo(201);
     String id = r.json().get("id").asString();
     List<String> features = new ArrayList<>();
@@ -240,6 +244,35 @@ class PlacesIT {
     var high = bytes("/api/layers/" + id + "/tiles/17/69176/44452.mvt");
     JsonNode points = ApiClient.JSON.readTree(NodeTools.run("decode-mvt.mjs", high.body()).output()).at("/layers/grid-j");
     assertThat(points.get("features")).isNotEmpty().allSatisfy(f -> assertThat(f.at("/properties/cluster").isMissingNode()).isTrue());
+  }
+
+  @Test
+  void aLayerDeclaringNoGeometryTypeIsClusteredWhileItHoldsOnlyPoints() {
+    String id = pointLayer("grid-n", "{}");
+    assertThat(admin.get("/api/layers/" + id).json().at("/source_config/pointsOnly").asBoolean()).isTrue();
+    assertThat(lowZoomFeatures(id, "grid-n")).anySatisfy(f -> assertThat(f.at("/properties/cluster").asBoolean()).isTrue());
+
+    var polygon = admin.post("/api/layers/" + id + "/features", """
+        {"type":"Feature","geometry":{"type":"Polygon","coordinates":[[[11,51],[12,51],[12,52],[11,52],[11,51]]]},"properties":{}}""");
+    assertThat(polygon.status()).as(polygon.body()).isEqualTo(201);
+    assertThat(admin.get("/api/layers/" + id).json().at("/source_config/pointsOnly").asBoolean()).isFalse();
+    JsonNode mixed = lowZoomFeatures(id, "grid-n");
+    assertThat(mixed).hasSize(401).allSatisfy(f -> assertThat(f.at("/properties/cluster").isMissingNode()).isTrue());
+
+    admin.delete("/api/layers/" + id + "/features/" + polygon.json().get("id").asString());
+    assertThat(lowZoomFeatures(id, "grid-n")).anySatisfy(f -> assertThat(f.at("/properties/cluster").asBoolean()).isTrue());
+
+    var optOut = admin.put("/api/layers/" + id, "{\"source_config\": {\"cluster\": false}}");
+    assertThat(optOut.status()).as(optOut.body()).isEqualTo(200);
+    assertThat(lowZoomFeatures(id, "grid-n")).hasSize(400)
+        .allSatisfy(f -> assertThat(f.at("/properties/cluster").isMissingNode()).isTrue());
+  }
+
+  /** The features of tile 2/2/1 (around the grid) of the layer, decoded. */
+  private JsonNode lowZoomFeatures(String id, String name) {
+    var tile = bytes("/api/layers/" + id + "/tiles/2/2/1.mvt");
+    assertThat(tile.statusCode()).isEqualTo(200);
+    return ApiClient.JSON.readTree(NodeTools.run("decode-mvt.mjs", tile.body()).output()).at("/layers/" + name + "/features");
   }
 
   @Test

@@ -49,9 +49,14 @@ class TilesIT {
        {"type":"Feature","geometry":{"type":"Point","coordinates":[4.5,53.5]},"properties":{"name":"a","n":7,"x":1.5,"ok":true,"tags":["t"]}},
        {"type":"Feature","geometry":{"type":"Polygon","coordinates":[[[2.5,54.5],[3.5,54.5],[3.5,55.5],[2.5,55.5],[2.5,54.5]]]},"properties":{"name":"Dogger Bank"}}]}""";
 
-  /** {@code n} points with a name each, all in tile 5/16/10. */
-  static String manyPoints(int n) {
+  /**
+   * {@code n} points with a name each, all in tile 5/16/10, and a polygon far from them: the polygon makes the layer
+   * mixed, so its tiles carry every point instead of the clusters of a points-only layer.
+   */
+  static String unclusteredPoints(int n) {
     var features = new java.util.StringJoiner(",", "{\"type\":\"FeatureCollection\",\"features\":[", "]}");
+    features.add("{\"type\":\"Feature\",\"geometry\":{\"type\":\"Polygon\",\"coordinates\":"
+        + "[[[100,-40],[101,-40],[101,-39],[100,-39],[100,-40]]]},\"properties\":{}}");
     for (int i = 0; i < n; i++) {
       features.add("{\"type\":\"Feature\",\"geometry\":{\"type\":\"Point\",\"coordinates\":[" + (2.5 + i * 0.01)
           + ",54.0]},\"properties\":{\"name\":\"place " + i + "\"}}");
@@ -90,7 +95,7 @@ class TilesIT {
 
   @Test
   void gzipEtagsEmptyTilesAndBadCoordinatesBehaveAsHttpExpects() throws Exception {
-    String layer = layerWith(manyPoints(200));
+    String layer = layerWith(unclusteredPoints(200));
     var gzip = tile(layer, "5/16/10.pbf", "Accept-Encoding", "gzip");
     assertThat(gzip.headers().firstValue("Content-Encoding")).contains("gzip");
     var plain = tile(layer, "5/16/10.pbf");

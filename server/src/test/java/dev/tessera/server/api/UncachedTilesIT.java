@@ -32,7 +32,7 @@ class UncachedTilesIT {
     ApiClient admin = new ApiClient(port, ADMIN_TOKEN);
     String layer = admin.post("/api/layers", """
         {"name":"places","source_type":"vector","source_config":{}}""").json().get("id").asString();
-    assertThat(admin.post("/api/layers/" + layer + "/features", TilesIT.manyPoints(200)).status()).isEqualTo(201);
+    assertThat(admin.post("/api/layers/" + layer + "/features", TilesIT.unclusteredPoints(200)).status()).isEqualTo(201);
 
     for (String query : new String[] {"", "?path=regular"}) { // the fast path and the regular one
       var gzipped = tile(admin, layer, query, "Accept-Encoding", "gzip");

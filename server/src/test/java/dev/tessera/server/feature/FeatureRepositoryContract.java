@@ -231,11 +231,16 @@ abstract class FeatureRepositoryContract {
 
   @Test
   void statsCountAndBoundTheLayer() {
-    assertThat(features.stats(layer)).isEqualTo(new FeatureStats(0, null));
-    features.insertAll(
-        List.of(feature("POINT (2.5 54.5)", "{}"), feature("POLYGON ((4 53, 5 53, 5 54, 4 54, 4 53))", "{}")));
+    assertThat(features.stats(layer)).isEqualTo(new FeatureStats(0, null, false));
+    features.insertAll(List.of(feature("POINT (2.5 54.5)", "{}"), feature("MULTIPOINT ((3 54), (3.5 54.2))", "{}")));
+    assertThat(features.stats(layer).pointsOnly()).as("points and multipoints only").isTrue();
+    Feature polygon = feature("POLYGON ((4 53, 5 53, 5 54, 4 54, 4 53))", "{}");
+    features.insertAll(List.of(polygon));
     FeatureStats stats = features.stats(layer);
-    assertThat(stats.count()).isEqualTo(2);
+    assertThat(stats.count()).isEqualTo(3);
     assertThat(stats.bounds()).isEqualTo(new Envelope(2.5, 5, 53, 54.5));
+    assertThat(stats.pointsOnly()).as("a polygon among them").isFalse();
+    features.delete(layer, polygon.id());
+    assertThat(features.stats(layer).pointsOnly()).isTrue();
   }
 }

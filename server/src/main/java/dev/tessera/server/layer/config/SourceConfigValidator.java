@@ -119,8 +119,9 @@ public final class SourceConfigValidator {
   }
 
   private static void vector(ConfigFields f) {
-    f.allowOnly(Set.of("geometryType", "featureCount", "bounds"));
+    f.allowOnly(Set.of("geometryType", "featureCount", "bounds", "pointsOnly", "cluster"));
     f.oneOf("geometryType", GEOMETRY_TYPES, false);
+    f.bool("cluster");
   }
 
   private static void pmtiles(ConfigFields f) {
