@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { placesUrl, toPoint } from './places';
+import { placesUrl } from './places';
 
 describe('places', () => {
   it('asks for south,west,north,east and a whole zoom', () => {
@@ -8,10 +8,9 @@ describe('places', () => {
     );
   });
 
-  it('reads clusters and points as the places API answers them, and GeoJSON points', () => {
-    expect(toPoint({ cluster: true, cluster_id: 'c1', count: 42, lat: 54, lng: 3 })).toMatchObject({ lat: 54, lng: 3, count: 42 });
-    expect(toPoint({ id: 'p', lat: 1, lng: 2, name: 'x' })).toMatchObject({ lat: 1, lng: 2, count: 1 });
-    expect(toPoint({ type: 'Feature', geometry: { type: 'Point', coordinates: [2, 1] }, properties: { point_count: 3 } })).toMatchObject({ lat: 1, lng: 2, count: 3 });
-    expect(toPoint({ zoom: 3 })).toBeNull();
+  it('adds the format and fields it is given, an empty fields list included', () => {
+    expect(placesUrl({ south: 0, west: 0, north: 1, east: 1 }, [], 2, 10, { format: 'arrow', fields: '' })).toBe(
+      '/api/v1/places?bounds=0.00000%2C0.00000%2C1.00000%2C1.00000&zoom=2&limit=10&format=arrow&fields=',
+    );
   });
 });

@@ -1,9 +1,11 @@
 // The places view (issue 6's viewport API): large point datasets fetched for the visible area and zoom, already
-// clustered by the server, drawn as circles sized by their count.
+// clustered by the server, drawn as circles sized by their count. Answers come in the API's binary format (Arrow IPC,
+// without properties, which the view does not show): the smallest answer and the cheapest to decode.
 import { maplibregl } from '../mapview/maplibre';
 import type { StyleSpecification } from 'maplibre-gl';
 import { json } from '../api/http';
-import { places, placesUrl } from '../api/places';
+import { placesUrl } from '../api/places';
+import { placesArrow } from '../api/placesArrow';
 import type { Screen } from '../router';
 import { labelled } from '../ui/dialog';
 import { clear, h } from '../ui/dom';
@@ -35,7 +37,8 @@ export function placesScreen(app: HTMLElement): Screen {
     const b = map.getBounds();
     const names = datasets.value.split(',').map((s) => s.trim()).filter(Boolean);
     try {
-      const answer = await places(placesUrl({ south: b.getSouth(), west: b.getWest(), north: b.getNorth(), east: b.getEast() }, names, map.getZoom(), 5000), controller.signal);
+      const url = placesUrl({ south: b.getSouth(), west: b.getWest(), north: b.getNorth(), east: b.getEast() }, names, map.getZoom(), 5000, { format: 'arrow', fields: '' });
+      const answer = await placesArrow(url, controller.signal);
       const features = Object.entries(answer).flatMap(([dataset, points]) => points.map((p) => ({
         type: 'Feature' as const, geometry: { type: 'Point' as const, coordinates: [p.lng, p.lat] }, properties: { ...p.properties, count: p.count, dataset },
       })));
@@ -46,11 +49,12 @@ export function placesScreen(app: HTMLElement): Screen {
       status.textContent = (e as { status?: number }).status === 404 ? 'The places API is not available on this server yet.' : (e as Error).message;
     }
   };
-  // A cluster opens up when clicked: zoom in on it (the server clusters less at higher zooms).
+  // A cluster opens up when clicked: zoom in on it to the zoom where it splits (its expansion zoom).
   map.on('click', 'places', (event) => {
     const feature = event.features?.[0];
     if (!feature || Number(feature.properties?.count ?? 1) <= 1) return;
-    map.easeTo({ center: event.lngLat, zoom: Math.min(map.getZoom() + 2, 18) });
+    const expansion = Number(feature.properties?.expansion_zoom ?? 0);
+    map.easeTo({ center: event.lngLat, zoom: Math.min(Math.max(expansion, map.getZoom() + 1), 18) });
   });
   map.on('moveend', load);
   map.on('load', load);
