@@ -111,6 +111,16 @@ class RasterTilesIT {
         null, "COMPRESS=DEFLATE", "BLOCKSIZE=128");
     GdalOracle.cog(u8, work.resolve("u8-antimeridian-west.tif"), "EPSG:4326", new double[] {-190, 10, -170, -10},
         null, "COMPRESS=DEFLATE", "BLOCKSIZE=128");
+    // uint8, UTM 60S (EPSG:32760) across the antimeridian over Fiji (178.9°E…178.7°W): a projected CRS, whose
+    // longitudes gdalwarp wraps itself
+    GdalOracle.cog(u8, filesRoot.resolve("u8-antimeridian-utm.tif"), "EPSG:32760",
+        new double[] {700000, 8200000, 956000, 7944000}, null, "COMPRESS=DEFLATE", "BLOCKSIZE=128");
+    // a whole world in EPSG:4326, −180…180°, and the same pixels rolled by half a turn to 0…360°
+    GdalOracle.cog(GdalOracle.raw(work, "world", 512, 256, 1, 1, (b, x, y) -> (x * 5 + y * 11 + x * y % 7) % 251),
+        filesRoot.resolve("world-4326.tif"), "EPSG:4326", new double[] {-180, 90, 180, -90}, null, "COMPRESS=DEFLATE");
+    GdalOracle.cog(GdalOracle.raw(work, "world-0-360", 512, 256, 1, 1,
+            (b, x, y) -> ((x + 256) % 512 * 5 + y * 11 + (x + 256) % 512 * y % 7) % 251),
+        filesRoot.resolve("world-0-360.tif"), "EPSG:4326", new double[] {0, 90, 360, -90}, null, "COMPRESS=DEFLATE");
     // the remaining sample types: int8 (GTiff with SampleFormat 2, which GDAL 3.6's COG driver cannot write),
     // uint32 and int32 beyond float32's exact range, float64; UTM 32N and EPSG:4326
     Path i8 = GdalOracle.raw(work, "i8", 512, 512, 1, 1, (b, x, y) -> (x / 2 + y) % 256 - 128);
@@ -311,6 +321,54 @@ class RasterTilesIT {
     assertThat(c.validityDisagreements()).as("edge pixels where only one has data").isLessThan(256 * 2);
   }
 
+  @ParameterizedTest(name = "lon {0} z{1}")
+  @CsvSource({"179.5, 7", "-179.5, 7", "179.9, 6", "-179.9, 6"})
+  void aProjectedRasterAcrossTheAntimeridianRendersOnBothSidesAsGdalwarpDoes(double lon, int z) throws IOException {
+    Comparison c = compare("u8-antimeridian-utm.tif", "", z, lon, -17.4, "nearest", 0, 0, 0, 255);
+    assertThat(c.both()).as("pixels with data in both").isGreaterThan(1000);
+    assertThat(c.mismatches()).as("pixels differing from gdalwarp (%s)", c).isZero();
+    assertThat(c.validityDisagreements()).as("edge pixels where only one has data").isLessThan(256 * 2);
+  }
+
+  @Test
+  void pointValuesAreFoundOnBothSidesOfTheAntimeridian() {
+    String geographic = layer("{\"url\":\"file:u8-antimeridian-4326.tif\"}");
+    String projected = layer("{\"url\":\"file:u8-antimeridian-utm.tif\"}");
+    for (double lon : new double[] {175.3, -175.3}) {
+      // the west copy holds the same pixels at −190…−170°, where GDAL finds −175.3 (and 175.3 − 360)
+      String value = GdalOracle.run(List.of("gdallocationinfo", "-valonly", "-wgs84",
+          work.resolve("u8-antimeridian-west.tif").toString(), String.valueOf(lon > 0 ? lon - 360 : lon), "3.1")).strip();
+      JsonNode point = admin.get("/api/layers/" + geographic + "/point?lon=" + lon + "&lat=3.1").json();
+      assertThat(point.path("values").get(0).asDouble()).as(point.toString()).isEqualTo(Double.parseDouble(value));
+    }
+    for (double lon : new double[] {179.4, -179.4}) {
+      String value = GdalOracle.run(List.of("gdallocationinfo", "-valonly", "-wgs84",
+          filesRoot.resolve("u8-antimeridian-utm.tif").toString(), String.valueOf(lon), "-17.4")).strip();
+      JsonNode point = admin.get("/api/layers/" + projected + "/point?lon=" + lon + "&lat=-17.4").json();
+      assertThat(point.path("values").get(0).asDouble()).as(point.toString()).isEqualTo(Double.parseDouble(value));
+    }
+  }
+
+  @Test
+  void statisticsOfABoxAcrossTheAntimeridianPoolBothSides() {
+    String world = layer("{\"url\":\"file:world-4326.tif\"}");
+    String rolled = layer("{\"url\":\"file:world-0-360.tif\"}");
+    // −180…180°: two windows (170…180° and −180…−170°); 0…360°: one window (170…190°) of the same pixels
+    JsonNode split = admin.get("/api/layers/" + world + "/statistics?bbox=170,-5,-170,5").json().path("b1");
+    JsonNode whole = admin.get("/api/layers/" + rolled + "/statistics?bbox=170,-5,-170,5").json().path("b1");
+    assertThat(split.path("count").asLong()).isGreaterThan(400).isEqualTo(whole.path("count").asLong());
+    for (String key : List.of("min", "max", "percentile_2", "percentile_98")) {
+      assertThat(split.path(key).asDouble()).as(key).isEqualTo(whole.path(key).asDouble());
+    }
+    for (String key : List.of("mean", "std")) { // summed in another order
+      assertThat(split.path(key).asDouble()).as(key)
+          .isCloseTo(whole.path(key).asDouble(), org.assertj.core.data.Offset.offset(1e-9));
+    }
+    JsonNode west = admin.get("/api/layers/" + world + "/statistics?bbox=170,-5,180,5").json().path("b1");
+    assertThat(west.path("count").asLong()).as("one side only").isLessThan(split.path("count").asLong());
+    assertProblem(admin.get("/api/layers/" + world + "/statistics?bbox=10,5,20,-5"), 400, "invalid_parameter", "bbox");
+  }
+
   @Test
   void aRasterAcrossTheAntimeridianOffersEveryLongitudeInItsTileJson() {
     String id = layer("{\"url\":\"file:u8-antimeridian-4326.tif\"}");
@@ -318,6 +376,17 @@ class RasterTilesIT {
     assertThat(bounds.get(0).asDouble()).isEqualTo(-180);
     assertThat(bounds.get(2).asDouble()).isEqualTo(180);
     assertThat(bounds.get(1).asDouble()).isCloseTo(-10, org.assertj.core.data.Offset.offset(1e-6));
+
+    // in a projected CRS: the projection answers −180…180°, the raster's extent still runs east across 180°
+    String utm = layer("{\"url\":\"file:u8-antimeridian-utm.tif\"}");
+    JsonNode info = admin.get("/api/layers/" + utm + "/info").json();
+    assertThat(info.at("/bounds/0").asDouble()).isCloseTo(178.7, org.assertj.core.data.Offset.offset(0.2));
+    assertThat(info.at("/bounds/2").asDouble()).isCloseTo(181.3, org.assertj.core.data.Offset.offset(0.2));
+    // 500 m pixels: WebMercatorQuad zoom 8 (611 m at the equator, 585 m at 17°S), as for any raster that fine
+    assertThat(info.path("maxzoom").asInt()).isEqualTo(8);
+    JsonNode tileJson = admin.get("/api/layers/" + utm + "/tilejson.json").json();
+    assertThat(tileJson.at("/bounds/0").asDouble()).isEqualTo(-180);
+    assertThat(tileJson.at("/bounds/2").asDouble()).isEqualTo(180);
   }
 
   @ParameterizedTest(name = "{0} {5}")

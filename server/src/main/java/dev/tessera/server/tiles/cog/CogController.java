@@ -79,9 +79,9 @@ class CogController {
   Map<String, Object> statistics(Caller caller, @PathVariable UUID id, @RequestParam Map<String, String> query) {
     only(query, Set.of("time", "bbox", "max_size", "nodata", "p", "histogram_bins"));
     double[] bbox = query.containsKey("bbox") ? numbers("bbox", query.get("bbox"), 4) : null;
-    if (bbox != null && !(bbox[0] < bbox[2] && bbox[1] < bbox[3])) {
-      throw CogException.invalidParameter("bbox",
-          "bbox must be west,south,east,north with west < east, south < north.");
+    if (bbox != null && !(bbox[0] != bbox[2] && bbox[1] < bbox[3] && bbox[1] >= -90 && bbox[3] <= 90)) {
+      throw CogException.invalidParameter("bbox", "bbox must be west,south,east,north with south < north, "
+          + "latitudes within ±90° and west ≠ east (west > east for a box across the antimeridian).");
     }
     int maxSize = integer(query, "max_size", 1024, 16, 4096);
     int bins = integer(query, "histogram_bins", 10, 1, 1000);
