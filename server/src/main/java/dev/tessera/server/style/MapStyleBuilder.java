@@ -45,7 +45,8 @@ final class MapStyleBuilder {
       } else {
         sources.put(
             sourceId,
-            Map.of("type", "raster", "tiles", List.of(tiles + ".png?v=" + layer.version()), "tileSize", 256));
+            Map.of("type", "raster", "tiles", List.of(tiles + "." + imageExtension(layer) + "?v=" + layer.version()),
+                "tileSize", 256));
         styleLayers.add(
             Map.of(
                 "id", sourceId,
@@ -115,6 +116,13 @@ final class MapStyleBuilder {
                     "circle-stroke-color", "#ffffff",
                     "circle-stroke-width", 1)));
     return result;
+  }
+
+  /** JPEG for WMS and WMTS layers configured so (photos, no transparency), PNG otherwise. */
+  private static String imageExtension(Layer layer) {
+    String format = layer.sourceConfig() == null ? "" : layer.sourceConfig().path("format").asString("");
+    boolean proxied = layer.sourceType() == SourceType.WMS || layer.sourceType() == SourceType.WMTS;
+    return proxied && format.toLowerCase(java.util.Locale.ROOT).contains("jpeg") ? "jpg" : "png";
   }
 
   /**

@@ -1,0 +1,144 @@
+package dev.tessera.server.proxy;
+
+import dev.tessera.engine.tile.TileCoord;
+import dev.tessera.engine.tile.WebMercator;
+import dev.tessera.server.layer.Layer;
+import dev.tessera.server.problem.ApiException;
+import dev.tessera.server.tiles.Tile;
+import dev.tessera.server.tiles.TileFormat;
+import dev.tessera.server.tiles.TileSetInfo;
+import dev.tessera.server.tiles.TileSource;
+import dev.tessera.server.tiles.TileVariant;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.locationtech.jts.geom.Envelope;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The tiles of one WMS layer: a GetMap per WebMercatorQuad tile in EPSG:3857 (CRS in 1.3.0, SRS in 1.1.1), 256 or
+ * 512 px ({@code @2x}), in the format the URL's extension asks for, with the layer's styles, transparency,
+ * extra dimensions and, for temporal layers, the request's time snapped to the layer's resolution. Tiles are cached
+ * by {@code TileController} like any other (key: format, size, time). Thread-safe.
+ */
+final class WmsTileSource implements TileSource {
+  /** Query parameters of a layer's URL that Tessera sets itself, dropped from the URL it was given. */
+  private static final Set<String> OWN_PARAMETERS = Set.of("service", "request", "version", "layers", "styles", "crs",
+      "srs", "bbox", "width", "height", "format", "transparent", "time");
+
+  private final Layer layer;
+  private final UpstreamClient upstream;
+  private final String base;
+  private final ProxyTime time;
+
+  WmsTileSource(Layer layer, UpstreamClient upstream) {
+    this.layer = layer;
+    this.upstream = upstream;
+    JsonNode config = layer.sourceConfig();
+    this.base = withoutOwnParameters(config.path("url").asString());
+    this.time = ProxyTime.of(config.get("temporal"));
+  }
+
+  @Override
+  public TileFormat format() {
+    return UpstreamTiles.format(layer.sourceConfig().path("format").asString(null));
+  }
+
+  @Override
+  public Tile tile(TileCoord coord) {
+    return variant(format().extension(), 1, Map.of()).renderer().apply(coord);
+  }
+
+  @Override
+  public TileSetInfo info() {
+    return new TileSetInfo(new Envelope(-180, 180, -WebMercator.MAX_LATITUDE, WebMercator.MAX_LATITUDE), 0, 22, null);
+  }
+
+  @Override
+  public TileVariant variant(String extension, int scale, Map<String, String> query) {
+    TileFormat format = UpstreamTiles.requested(extension);
+    for (String name : query.keySet()) {
+      if (!name.equals("time")) {
+        throw ApiException.badRequest("invalid_parameter",
+            "WMS tiles take no parameter '" + name + "' (only time, for temporal layers).").with("parameter", name);
+      }
+    }
+    String when = null;
+    if (time != null) {
+      when = time.resolve(query.get("time"));
+    } else if (query.containsKey("time")) {
+      throw ProxyTime.invalid("Layer " + layer.id() + " has no time dimension; drop 'time'.");
+    }
+    int size = 256 * scale;
+    String at = when;
+    return new TileVariant(format, format.extension() + "/" + size + (at == null ? "" : "/" + at),
+        coord -> fetch(getMap(coord, format, size, at)));
+  }
+
+  private Tile fetch(URI uri) {
+    return UpstreamTiles.tile(upstream.get(uri), uri, false);
+  }
+
+  /** The GetMap URL of one tile. */
+  URI getMap(TileCoord coord, TileFormat format, int size, String when) {
+    JsonNode config = layer.sourceConfig();
+    String version = config.path("version").asString("1.3.0");
+    double world = WebMercator.WORLD_SIZE_METRES;
+    double span = world / (1L << coord.z());
+    double minX = -world / 2 + coord.x() * span;
+    double maxY = world / 2 - coord.y() * span;
+    Map<String, String> p = new LinkedHashMap<>();
+    p.put("SERVICE", "WMS");
+    p.put("REQUEST", "GetMap");
+    p.put("VERSION", version);
+    p.put("LAYERS", config.path("layers").asString());
+    p.put("STYLES", config.path("styles").asString(""));
+    p.put(version.equals("1.1.1") ? "SRS" : "CRS", "EPSG:3857");
+    p.put("BBOX", coordinate(minX) + "," + coordinate(maxY - span) + "," + coordinate(minX + span) + ","
+        + coordinate(maxY));
+    p.put("WIDTH", Integer.toString(size));
+    p.put("HEIGHT", Integer.toString(size));
+    p.put("FORMAT", UpstreamTiles.mediaType(format));
+    boolean transparent = config.path("transparent").asBoolean(format != TileFormat.JPEG);
+    p.put("TRANSPARENT", transparent ? "TRUE" : "FALSE");
+    if (when != null) {
+      p.put(time.parameter().toUpperCase(Locale.ROOT), when);
+    }
+    JsonNode dimensions = config.path("dimensions");
+    for (String name : dimensions.propertyNames()) {
+      p.put(name, dimensions.get(name).asString());
+    }
+    StringBuilder url = new StringBuilder(UpstreamTiles.queryStart(base));
+    p.forEach((k, v) -> url.append(encode(k)).append('=').append(encode(v)).append('&'));
+    url.setLength(url.length() - 1);
+    return URI.create(url.toString());
+  }
+
+  /** Metres to the centimetre: enough for any tile edge, and the same text for the same tile every time. */
+  private static String coordinate(double metres) {
+    return java.math.BigDecimal.valueOf(Math.round(metres * 100) / 100.0).stripTrailingZeros().toPlainString();
+  }
+
+  private static String encode(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("%2C", ",").replace("%3A", ":");
+  }
+
+  static String withoutOwnParameters(String url) {
+    int q = url.indexOf('?');
+    if (q < 0) {
+      return url;
+    }
+    StringBuilder kept = new StringBuilder(url.substring(0, q + 1));
+    for (String pair : url.substring(q + 1).split("&")) {
+      String name = pair.contains("=") ? pair.substring(0, pair.indexOf('=')) : pair;
+      if (!pair.isEmpty() && !OWN_PARAMETERS.contains(name.toLowerCase(Locale.ROOT))) {
+        kept.append(pair).append('&');
+      }
+    }
+    return kept.toString();
+  }
+}

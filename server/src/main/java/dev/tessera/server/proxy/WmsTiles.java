@@ -1,0 +1,27 @@
+package dev.tessera.server.proxy;
+
+import dev.tessera.server.layer.Layer;
+import dev.tessera.server.layer.SourceType;
+import dev.tessera.server.tiles.TileSource;
+import dev.tessera.server.tiles.TileSourceProvider;
+import org.springframework.stereotype.Component;
+
+/** Tile sources of WMS layers ({@link WmsTileSource}). */
+@Component
+class WmsTiles implements TileSourceProvider {
+  private final UpstreamClient upstream;
+
+  WmsTiles(UpstreamClient upstream) {
+    this.upstream = upstream;
+  }
+
+  @Override
+  public SourceType sourceType() {
+    return SourceType.WMS;
+  }
+
+  @Override
+  public TileSource source(Layer layer) {
+    return new WmsTileSource(layer, upstream);
+  }
+}
