@@ -19,6 +19,20 @@ final class UpstreamTiles {
     return url.endsWith("?") || url.endsWith("&") ? url : url + "&";
   }
 
+  /** {@code base} with {@code parameters} appended as a query, encoded, commas and colons kept as they read. */
+  static URI withParameters(String base, java.util.Map<String, String> parameters) {
+    StringBuilder url = new StringBuilder(queryStart(base));
+    parameters.forEach((k, v) -> url.append(encode(k)).append('=').append(encode(v)).append('&'));
+    url.setLength(url.length() - 1);
+    return URI.create(url.toString());
+  }
+
+  /** A URL component: percent-encoded, spaces as %20, commas and colons (BBOX, EPSG:3857) as they are. */
+  static String encode(String s) {
+    return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20")
+        .replace("%2C", ",").replace("%3A", ":");
+  }
+
   /** The tile format of an image media type ({@code image/png}, {@code image/jpeg}, {@code image/png8}…). */
   static TileFormat format(String mediaType) {
     String type = mediaType == null ? "image/png" : mediaType.toLowerCase(Locale.ROOT);

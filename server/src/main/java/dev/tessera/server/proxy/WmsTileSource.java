@@ -10,8 +10,6 @@ import dev.tessera.server.tiles.TileSetInfo;
 import dev.tessera.server.tiles.TileSource;
 import dev.tessera.server.tiles.TileVariant;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -112,19 +110,12 @@ final class WmsTileSource implements TileSource {
     for (String name : dimensions.propertyNames()) {
       p.put(name, dimensions.get(name).asString());
     }
-    StringBuilder url = new StringBuilder(UpstreamTiles.queryStart(base));
-    p.forEach((k, v) -> url.append(encode(k)).append('=').append(encode(v)).append('&'));
-    url.setLength(url.length() - 1);
-    return URI.create(url.toString());
+    return UpstreamTiles.withParameters(base, p);
   }
 
   /** Metres to the centimetre: enough for any tile edge, and the same text for the same tile every time. */
   private static String coordinate(double metres) {
     return java.math.BigDecimal.valueOf(Math.round(metres * 100) / 100.0).stripTrailingZeros().toPlainString();
-  }
-
-  private static String encode(String s) {
-    return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("%2C", ",").replace("%3A", ":");
   }
 
   static String withoutOwnParameters(String url) {

@@ -9,8 +9,6 @@ import dev.tessera.server.tiles.TileSetInfo;
 import dev.tessera.server.tiles.TileSource;
 import dev.tessera.server.tiles.TileVariant;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.locationtech.jts.geom.Envelope;
@@ -99,17 +97,15 @@ final class WmtsTileSource implements TileSource {
   URI tileUri(String matrix, TileCoord coord, Map<String, String> dimensions) {
     if (service.template() != null) {
       String url = service.template()
-          .replace("{TileMatrix}", encode(matrix).replace("%3A", ":")).replace("{TileRow}", Integer.toString(coord.y()))
-          .replace("{TileCol}", Integer.toString(coord.x())).replace("{z}", encode(matrix).replace("%3A", ":"))
+          .replace("{TileMatrix}", UpstreamTiles.encode(matrix)).replace("{TileRow}", Integer.toString(coord.y()))
+          .replace("{TileCol}", Integer.toString(coord.x())).replace("{z}", UpstreamTiles.encode(matrix))
           .replace("{y}", Integer.toString(coord.y())).replace("{x}", Integer.toString(coord.x()))
-          .replace("{Style}", encode(service.style())).replace("{TileMatrixSet}", encode(service.matrixSet()).replace("%3A", ":"));
+          .replace("{Style}", UpstreamTiles.encode(service.style())).replace("{TileMatrixSet}", UpstreamTiles.encode(service.matrixSet()));
       for (var d : dimensions.entrySet()) {
-        url = url.replace("{" + d.getKey() + "}", encode(d.getValue()));
+        url = url.replace("{" + d.getKey() + "}", UpstreamTiles.encode(d.getValue()));
       }
       return URI.create(url);
     }
-    String base = service.kvpEndpoint();
-    StringBuilder url = new StringBuilder(UpstreamTiles.queryStart(base));
     Map<String, String> p = new LinkedHashMap<>();
     p.put("SERVICE", "WMTS");
     p.put("REQUEST", "GetTile");
@@ -122,12 +118,6 @@ final class WmtsTileSource implements TileSource {
     p.put("TILECOL", Integer.toString(coord.x()));
     p.put("FORMAT", service.format());
     p.putAll(dimensions);
-    p.forEach((k, v) -> url.append(encode(k)).append('=').append(encode(v)).append('&'));
-    url.setLength(url.length() - 1);
-    return URI.create(url.toString());
-  }
-
-  private static String encode(String s) {
-    return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+    return UpstreamTiles.withParameters(service.kvpEndpoint(), p);
   }
 }
