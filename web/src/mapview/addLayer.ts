@@ -44,8 +44,8 @@ const FIELDS: Record<SourceType, () => HTMLElement[]> = {
     temporalFields(),
   ],
   wmts: () => [
-    labelled('Capabilities URL or tile URL template', input('url', { type: 'url', required: true })),
-    labelled('Layer', input('layer', { required: true })),
+    labelled('Capabilities URL or tile URL template', input('url', { type: 'url', required: true }), 'a template has {z}/{x}/{y} or {TileMatrix}/{TileCol}/{TileRow}'),
+    labelled('Layer', input('layer'), 'its identifier in the capabilities'),
     labelled('Tile matrix set', input('tileMatrixSet', { placeholder: 'WebMercatorQuad' })),
   ],
   geotiff: () => [
@@ -82,7 +82,8 @@ function sourceConfig(type: SourceType, form: HTMLFormElement): Record<string, u
       set('temporal', temporalConfig(form));
       break;
     case 'wmts':
-      set('url', value(form, 'url'));
+      // A URL with placeholders is a tile template; any other is the service's capabilities
+      set(/\{/.test(value(form, 'url')) ? 'urlTemplate' : 'url', value(form, 'url'));
       set('layer', value(form, 'layer'));
       set('tileMatrixSet', value(form, 'tileMatrixSet'));
       break;

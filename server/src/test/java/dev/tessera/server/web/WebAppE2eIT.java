@@ -39,6 +39,8 @@ class WebAppE2eIT {
     registry.add("tessera.admin.password", () -> ADMIN_PASSWORD);
     registry.add("tessera.admin.token", () -> ADMIN_TOKEN);
     registry.add("tessera.demo.enabled", () -> "false");
+    // the remote scenario's fake WMS listens on loopback
+    registry.add("tessera.outbound.allowed-networks", () -> "127.0.0.0/8");
   }
 
   static final JsonMapper JSON = JsonMapper.builder().build();
@@ -77,6 +79,11 @@ class WebAppE2eIT {
         serves("/api/comments", "/api/maps/{id}/collaborators", "/api/maps/{id}/events", "/api/users"),
         "this build has no collaborators/comments/events API (issue 4)");
     scenario("collab.e2e.mjs", Duration.ofMinutes(8), "admin@localhost", ADMIN_PASSWORD);
+  }
+
+  @Test
+  void aWmsLayerAddedByItsUrlIsDrawnAndFollowsTheTimeSlider() throws IOException {
+    scenario("remote.e2e.mjs", Duration.ofMinutes(6), ADMIN_TOKEN);
   }
 
   /** The places view needs issue 6's viewport API; until it is in this build the scenario skips. */
