@@ -41,6 +41,8 @@ const FIELDS: Record<SourceType, () => HTMLElement[]> = {
     labelled('Service URL', input('url', { type: 'url', required: true, placeholder: 'https://example.org/wms' })),
     labelled('Layers', input('layers', { required: true })),
     labelled('Version', h('select', { name: 'version' }, h('option', { value: '1.3.0' }, '1.3.0'), h('option', { value: '1.1.1' }, '1.1.1'))),
+    labelled('Ask for maps in', h('select', { name: 'crs' }, ...['EPSG:3857', 'EPSG:4326', 'CRS:84'].map((c) => h('option', { value: c }, c))),
+      'EPSG:3857 when the service offers it; otherwise Tessera reprojects'),
     temporalFields(),
   ],
   wmts: () => [
@@ -77,6 +79,7 @@ function sourceConfig(type: SourceType, form: HTMLFormElement): Record<string, u
       set('url', value(form, 'url'));
       set('layers', value(form, 'layers'));
       set('version', value(form, 'version'));
+      if (value(form, 'crs') !== 'EPSG:3857') set('crs', value(form, 'crs'));
       set('format', 'image/png');
       set('transparent', true);
       set('temporal', temporalConfig(form));

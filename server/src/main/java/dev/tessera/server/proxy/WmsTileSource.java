@@ -1,5 +1,8 @@
 package dev.tessera.server.proxy;
 
+import dev.tessera.engine.raster.EquirectangularToMercator;
+import dev.tessera.engine.raster.ImageEncoder;
+import dev.tessera.engine.raster.ImageFormat;
 import dev.tessera.engine.tile.TileCoord;
 import dev.tessera.engine.tile.WebMercator;
 import dev.tessera.server.layer.Layer;
@@ -18,10 +21,13 @@ import org.locationtech.jts.geom.Envelope;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The tiles of one WMS layer: a GetMap per WebMercatorQuad tile in EPSG:3857 (CRS in 1.3.0, SRS in 1.1.1), 256 or
- * 512 px ({@code @2x}), in the format the URL's extension asks for, with the layer's styles, transparency,
- * extra dimensions and, for temporal layers, the request's time snapped to the layer's resolution. Tiles are cached
- * by {@code TileController} like any other (key: format, size, time). Thread-safe.
+ * The tiles of one WMS layer: a GetMap per WebMercatorQuad tile, 256 or 512 px ({@code @2x}), in the format the
+ * URL's extension asks for, with the layer's styles, transparency, extra dimensions and, for temporal layers, the
+ * request's time snapped to the layer's resolution. The map is asked for in EPSG:3857 (CRS in 1.3.0, SRS in 1.1.1),
+ * or, for a service that does not offer it ({@code source_config.crs} EPSG:4326 or CRS:84), in geographic
+ * coordinates over the tile's longitudes and latitudes (latitude first for EPSG:4326 in 1.3.0, as the standard
+ * says) and reprojected here ({@link EquirectangularToMercator}). Tiles are cached by {@code TileController} like
+ * any other (key: format, size, time). Thread-safe.
  */
 final class WmsTileSource implements TileSource {
   /** Query parameters of a layer's URL that Tessera sets itself, dropped from the URL it was given. */
@@ -74,11 +80,39 @@ final class WmsTileSource implements TileSource {
     int size = 256 * scale;
     String at = when;
     return new TileVariant(format, format.extension() + "/" + size + (at == null ? "" : "/" + at),
-        coord -> fetch(getMap(coord, format, size, at)));
+        coord -> fetch(coord, format, size, at));
   }
 
-  private Tile fetch(URI uri) {
-    return UpstreamTiles.tile(upstream.get(uri), uri, false);
+  private Tile fetch(TileCoord coord, TileFormat format, int size, String when) {
+    URI uri = getMap(coord, format, size, when);
+    Tile tile = UpstreamTiles.tile(upstream.get(uri), uri, false);
+    return crs().equals("EPSG:3857") ? tile : reprojected(tile, coord, format, size, uri);
+  }
+
+  private String crs() {
+    return layer.sourceConfig().path("crs").asString("EPSG:3857");
+  }
+
+  /** A geographic map of the tile's extent, as the tile in Web Mercator. */
+  private static Tile reprojected(Tile geographic, TileCoord coord, TileFormat format, int size, URI uri) {
+    java.awt.image.BufferedImage image;
+    try {
+      image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(geographic.bytes()));
+    } catch (java.io.IOException e) {
+      image = null;
+    }
+    if (image == null) {
+      throw UpstreamClient.upstreamError(uri, "its image could not be decoded for reprojection");
+    }
+    int w = image.getWidth();
+    int h = image.getHeight();
+    int[] argb = EquirectangularToMercator.warp(image.getRGB(0, 0, w, h, null, 0, w), w, h, coord.z(), coord.y(), size);
+    ImageFormat encoding = switch (format) {
+      case JPEG -> ImageFormat.JPEG;
+      case WEBP -> ImageFormat.WEBP;
+      default -> ImageFormat.PNG;
+    };
+    return Tile.raw(ImageEncoder.encode(argb, size, size, encoding));
   }
 
   /** The GetMap URL of one tile. */
@@ -95,9 +129,22 @@ final class WmsTileSource implements TileSource {
     p.put("VERSION", version);
     p.put("LAYERS", config.path("layers").asString());
     p.put("STYLES", config.path("styles").asString(""));
-    p.put(version.equals("1.1.1") ? "SRS" : "CRS", "EPSG:3857");
-    p.put("BBOX", coordinate(minX) + "," + coordinate(maxY - span) + "," + coordinate(minX + span) + ","
-        + coordinate(maxY));
+    String crs = crs();
+    if (crs.equals("EPSG:3857")) {
+      p.put(version.equals("1.1.1") ? "SRS" : "CRS", crs);
+      p.put("BBOX", coordinate(minX) + "," + coordinate(maxY - span) + "," + coordinate(minX + span) + ","
+          + coordinate(maxY));
+    } else {
+      double scale = 1L << coord.z();
+      double west = coord.x() / scale * 360 - 180;
+      double east = (coord.x() + 1) / scale * 360 - 180;
+      double north = WebMercator.lat(coord.y() / scale);
+      double south = WebMercator.lat((coord.y() + 1) / scale);
+      boolean latitudeFirst = version.equals("1.3.0") && crs.equals("EPSG:4326");
+      p.put(version.equals("1.1.1") ? "SRS" : "CRS", version.equals("1.1.1") ? "EPSG:4326" : crs);
+      p.put("BBOX", latitudeFirst ? degrees(south) + "," + degrees(west) + "," + degrees(north) + "," + degrees(east)
+          : degrees(west) + "," + degrees(south) + "," + degrees(east) + "," + degrees(north));
+    }
     p.put("WIDTH", Integer.toString(size));
     p.put("HEIGHT", Integer.toString(size));
     p.put("FORMAT", UpstreamTiles.mediaType(format));
@@ -111,6 +158,11 @@ final class WmsTileSource implements TileSource {
       p.put(name, dimensions.get(name).asString());
     }
     return UpstreamTiles.withParameters(base, p);
+  }
+
+  /** Degrees to 1e-9 (about 0.1 mm). */
+  private static String degrees(double d) {
+    return java.math.BigDecimal.valueOf(Math.round(d * 1e9) / 1e9).stripTrailingZeros().toPlainString();
   }
 
   /** Metres to the centimetre: enough for any tile edge, and the same text for the same tile every time. */

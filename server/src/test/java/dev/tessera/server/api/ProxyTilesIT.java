@@ -103,7 +103,7 @@ class ProxyTilesIT {
         return;
       }
       int size = Integer.parseInt(query.getOrDefault("WIDTH", "256"));
-      send(exchange, 200, "image/png", png(size));
+      send(exchange, 200, "image/png", "geo".equals(query.get("LAYERS")) ? rows(size) : png(size));
     } else if (path.equals("/wmts/WMTSCapabilities.xml")) {
       send(exchange, 200, "application/xml", capabilities().getBytes(StandardCharsets.UTF_8));
     } else if (path.equals("/wmts/xxe.xml")) {
@@ -128,6 +128,19 @@ class ProxyTilesIT {
   static byte[] png(int size) throws IOException {
     BufferedImage image = new BufferedImage(size, size, BufferedImage.TYPE_INT_ARGB);
     image.setRGB(0, 0, 0xFF336699);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ImageIO.write(image, "png", out);
+    return out.toByteArray();
+  }
+
+  /** An image whose red channel is its row: where each pixel of a reprojected tile came from. */
+  static byte[] rows(int size) throws IOException {
+    BufferedImage image = new BufferedImage(size, size, BufferedImage.TYPE_INT_ARGB);
+    for (int r = 0; r < size; r++) {
+      for (int c = 0; c < size; c++) {
+        image.setRGB(c, r, 0xFF000000 | (Math.min(r, 255) << 16));
+      }
+    }
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ImageIO.write(image, "png", out);
     return out.toByteArray();
@@ -235,6 +248,43 @@ class ProxyTilesIT {
     String old = layer("wms", "{\"url\":\"" + base() + "/wms\",\"layers\":\"sst\",\"version\":\"1.1.1\"}");
     assertThat(tile(old, "0/0/0.png").statusCode()).isEqualTo(200);
     assertThat(lastQuery()).containsEntry("SRS", "EPSG:3857").doesNotContainKey("CRS").containsEntry("VERSION", "1.1.1");
+  }
+
+  @Test
+  void aServiceWithoutWebMercatorIsAskedInDegreesInItsAxisOrderAndReprojected() throws IOException {
+    String id = layer("wms", "{\"url\":\"" + base() + "/wms\",\"layers\":\"geo\",\"crs\":\"EPSG:4326\"}");
+    var tile = tile(id, "2/2/1.png"); // lon 0…90°, lat 0…66.51°
+    assertThat(tile.statusCode()).isEqualTo(200);
+    double north = dev.tessera.engine.tile.WebMercator.lat(0.25);
+    // WMS 1.3.0 and EPSG:4326: latitude first
+    assertThat(lastQuery()).containsEntry("CRS", "EPSG:4326");
+    assertThat(numbers(lastQuery().get("BBOX"))).containsExactly(new double[] {0, 0, north, 90},
+        org.assertj.core.data.Offset.offset(1e-8));
+    BufferedImage image = ImageIO.read(new ByteArrayInputStream(tile.body()));
+    for (int row = 0; row < 256; row += 17) {
+      double lat = dev.tessera.engine.tile.WebMercator.lat((1 + (row + 0.5) / 256) / 4);
+      double source = Math.max(0, Math.min(255, (north - lat) / north * 256 - 0.5));
+      assertThat((double) ((image.getRGB(128, row) >>> 16) & 0xFF)).as("row %d at %.3f°", row, lat)
+          .isCloseTo(source, org.assertj.core.data.Offset.offset(0.51));
+    }
+
+    String old = layer("wms", "{\"url\":\"" + base() + "/wms\",\"layers\":\"geo\",\"crs\":\"EPSG:4326\",\"version\":\"1.1.1\"}");
+    assertThat(tile(old, "2/2/1.png").statusCode()).isEqualTo(200);
+    assertThat(lastQuery()).containsEntry("SRS", "EPSG:4326");
+    assertThat(numbers(lastQuery().get("BBOX"))).as("1.1.1: longitude first")
+        .containsExactly(new double[] {0, 0, 90, north}, org.assertj.core.data.Offset.offset(1e-8));
+    String crs84 = layer("wms", "{\"url\":\"" + base() + "/wms\",\"layers\":\"geo\",\"crs\":\"CRS:84\"}");
+    assertThat(tile(crs84, "2/2/1.png").statusCode()).isEqualTo(200);
+    assertThat(lastQuery()).containsEntry("CRS", "CRS:84");
+    assertThat(numbers(lastQuery().get("BBOX"))).containsExactly(new double[] {0, 0, 90, north},
+        org.assertj.core.data.Offset.offset(1e-8));
+    assertProblem(admin.post("/api/layers", """
+        {"name":"x","source_type":"wms","source_config":{"url":"https://x.org/wms","layers":"a","crs":"EPSG:2056"}}"""),
+        400, "invalid_field");
+  }
+
+  static double[] numbers(String csv) {
+    return java.util.Arrays.stream(csv.split(",")).mapToDouble(Double::parseDouble).toArray();
   }
 
   @Test

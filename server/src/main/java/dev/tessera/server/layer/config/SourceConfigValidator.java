@@ -40,10 +40,12 @@ public final class SourceConfigValidator {
   }
 
   private static void wms(ConfigFields f) {
-    f.allowOnly(Set.of("url", "layers", "version", "format", "transparent", "styles", "temporal", "dimensions"));
+    f.allowOnly(Set.of("url", "layers", "version", "format", "transparent", "styles", "temporal", "dimensions", "crs"));
     url(f, "url", true);
     f.string("layers", true);
     f.oneOf("version", Set.of("1.1.1", "1.3.0"), false);
+    // the CRS to ask the service in: EPSG:3857 (the default), or geographic for services without it (reprojected)
+    f.oneOf("crs", Set.of("EPSG:3857", "EPSG:4326", "CRS:84"), false);
     imageFormat(f, "format");
     f.bool("transparent");
     f.string("styles", false);
