@@ -3,6 +3,7 @@ package dev.tessera.server.live;
 import dev.tessera.server.layer.LayerChanged;
 import dev.tessera.server.layer.LayerDeleted;
 import dev.tessera.server.layer.LayerRepository;
+import dev.tessera.server.layer.RecentLayers;
 import dev.tessera.server.map.MapChanged;
 import dev.tessera.server.store.Rows;
 import dev.tessera.server.store.SqlDialect;
@@ -33,6 +34,7 @@ public class MapEvents {
   private final MapEventLog log;
   private final MapEventStreams streams;
   private final LayerRepository layers;
+  private final RecentLayers recentLayers;
   private final JdbcTemplate jdbc;
   private final boolean notifyThroughDatabase;
   private final ObjectMapper json;
@@ -42,12 +44,14 @@ public class MapEvents {
       MapEventLog log,
       MapEventStreams streams,
       LayerRepository layers,
+      RecentLayers recentLayers,
       JdbcTemplate jdbc,
       SqlDialect dialect,
       ObjectMapper json) {
     this.log = log;
     this.streams = streams;
     this.layers = layers;
+    this.recentLayers = recentLayers;
     this.jdbc = jdbc;
     this.notifyThroughDatabase = dialect == SqlDialect.POSTGRESQL;
     this.json = json;
@@ -63,15 +67,18 @@ public class MapEvents {
     if (notifyThroughDatabase) {
       // NOTIFY inside a transaction is delivered at commit, and not at all on rollback.
       jdbc.queryForList("SELECT pg_notify(?, ?)", CHANNEL, PostgresEventListener.payload(event));
-    } else {
-      TransactionSynchronizationManager.registerSynchronization(
-          new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
+    }
+    TransactionSynchronizationManager.registerSynchronization(
+        new TransactionSynchronization() {
+          @Override
+          public void afterCommit() {
+            // before the change's response: the next request here decides access afresh
+            recentLayers.accessMayHaveChanged();
+            if (!notifyThroughDatabase) {
               streams.deliverLater(event);
             }
-          });
-    }
+          }
+        });
     if (appended.incrementAndGet() % 500 == 0) {
       log.prune(Rows.now().minus(KEPT));
     }

@@ -1,6 +1,7 @@
 package dev.tessera.server.live;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.tessera.server.layer.RecentLayers;
 import dev.tessera.server.store.SqlDialect;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -30,15 +31,18 @@ class PostgresEventListener implements SmartLifecycle {
   private final boolean enabled;
   private final MapEventLog log;
   private final MapEventStreams streams;
+  private final RecentLayers recentLayers;
   private volatile boolean running;
   private volatile boolean listening;
   private Thread thread;
 
-  PostgresEventListener(HikariDataSource dataSource, SqlDialect dialect, MapEventLog log, MapEventStreams streams) {
+  PostgresEventListener(HikariDataSource dataSource, SqlDialect dialect, MapEventLog log, MapEventStreams streams,
+      RecentLayers recentLayers) {
     this.dataSource = dataSource;
     this.enabled = dialect == SqlDialect.POSTGRESQL;
     this.log = log;
     this.streams = streams;
+    this.recentLayers = recentLayers;
   }
 
   /**
@@ -91,6 +95,7 @@ class PostgresEventListener implements SmartLifecycle {
   }
 
   private void handle(String payload) {
+    recentLayers.accessMayHaveChanged(); // a map event from any instance: who sees what may have changed
     String[] parts = payload.split(":", 3);
     UUID mapId = UUID.fromString(parts[0]);
     if (!streams.watched(mapId)) {

@@ -96,8 +96,13 @@ public class AccessPolicy {
     return caller.is(authorId) || canDelete(caller, layer);
   }
 
+  /** The part of {@link #canView(Caller, Layer)} decided without the database: global, admin, owner. */
+  public boolean canViewAtSight(Caller caller, Layer layer) {
+    return layer.isGlobal() || caller.admin() || caller.is(layer.createdBy());
+  }
+
   public boolean canView(Caller caller, Layer layer) {
-    if (layer.isGlobal() || caller.admin() || caller.is(layer.createdBy())) {
+    if (canViewAtSight(caller, layer)) {
       return true;
     }
     for (var mapId : layers.mapIds(layer.id())) {

@@ -114,6 +114,35 @@ class CollaborationIT {
     assertProblem(owner.delete("/api/maps/" + map + "/collaborators/" + aliceId), 404, "not_found");
   }
 
+  /**
+   * Tile requests remember an access decision that needs the database for up to a second; a change of who may see
+   * the map must still be obeyed by the very next request.
+   */
+  @Test
+  void aLayersTilesFollowTheSharingOfItsMapFromTheNextRequestOn() {
+    String map = map(owner, "public");
+    var created = owner.post("/api/layers", "{\"name\": \"survey\", \"source_type\": \"vector\", \"source_config\": {}}");
+    String layer = created.json().get("id").asString();
+    assertThat(owner.post("/api/maps/" + map + "/layers", "{\"layer_id\": \"" + layer + "\"}").status()).isEqualTo(201);
+    String tile = "/api/layers/" + layer + "/tiles/0/0/0.mvt";
+    assertThat(anonymous.get(tile).status()).as("seen through the public map (empty: 204)").isEqualTo(204);
+    assertThat(anonymous.get(tile).status()).isEqualTo(204);
+
+    assertThat(owner.put("/api/maps/" + map, "{\"permission_level\": \"private\"}").status()).isEqualTo(200);
+    assertThat(anonymous.get(tile).status()).as("the map went private").isEqualTo(404);
+
+    assertThat(alice.get(tile).status()).isEqualTo(404);
+    owner.post("/api/maps/" + map + "/collaborators", "{\"user_id\": \"" + aliceId + "\", \"permission\": \"view\"}");
+    assertThat(alice.get(tile).status()).as("invited").isEqualTo(204);
+    assertThat(owner.delete("/api/maps/" + map + "/collaborators/" + aliceId).status()).isEqualTo(204);
+    assertThat(alice.get(tile).status()).as("revoked").isEqualTo(404);
+
+    assertThat(owner.put("/api/maps/" + map, "{\"permission_level\": \"public\"}").status()).isEqualTo(200);
+    assertThat(anonymous.get(tile).status()).isEqualTo(204);
+    assertThat(owner.delete("/api/maps/" + map + "/layers/" + layer).status()).isEqualTo(204);
+    assertThat(anonymous.get(tile).status()).as("the layer left the public map").isEqualTo(404);
+  }
+
   @Test
   void badInvitationsAreRefusedAndChangeNothing() {
     String map = map(owner, "collaborators");
