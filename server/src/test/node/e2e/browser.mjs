@@ -22,6 +22,41 @@ export async function launch() {
  */
 export const WAIT_MS = Math.round(60_000 * Number(process.env.TESSERA_E2E_TIMEOUT_SCALE ?? 1));
 
+/**
+ * Calls the Tessera API from the test process with a bearer token: JSON in (an object, or a string sent as it is) and
+ * out (null for 204); throws with the status and body on an error answer.
+ */
+export function apiClient(base, token) {
+  return async (path, method = 'GET', body) => {
+    const response = await fetch(`${base}${path}`, {
+      method, headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: body && (typeof body === 'string' ? body : JSON.stringify(body)),
+    });
+    if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
+    return response.status === 204 ? null : response.json();
+  };
+}
+
+/** Fills the time fields of the open new-layer dialog: a time dimension from {@code from} to {@code to} in steps. */
+export async function fillTimeFields(page, from, to, resolution) {
+  const dialog = page.locator('dialog[open]');
+  await dialog.getByLabel('Has a time dimension', { exact: true }).check();
+  await dialog.getByLabel('From', { exact: true }).fill(from);
+  await dialog.getByLabel('To', { exact: true }).fill(to);
+  await page.locator('dialog[open] select[name=resolution]').selectOption(resolution);
+}
+
+/**
+ * Steps the time slider with the keyboard until it shows {@code label}. Pressing a fixed number of times raced the
+ * map's refresh after a layer was created, which can render the slider again (at the last step, without focus).
+ */
+export async function stepTimeSliderTo(page, label) {
+  for (let i = 0; i < 24; i++) {
+    const shown = await page.locator('#time-value').textContent();
+    if (shown === label) return;
+    await page.locator('#time-slider').press(shown > label ? 'ArrowLeft' : 'ArrowRight');
+  }
+}
+
 /** A fresh browser context (empty cache and storage) whose waits all default to WAIT_MS. */
 export async function newContext(browser, options = { viewport: { width: 1280, height: 800 } }) {
   const context = await browser.newContext(options);

@@ -6,20 +6,14 @@
 // between animation frames. At low zooms the layer's vector tiles hold the server's clusters (places/ClusterTiles),
 // not every point. Prints one JSON line; checks that every point in view is drawn (alone or in a cluster): the
 // timings are measurements for docs/benchmarks.md, not pass/fail thresholds.
-import { browserCpuMs, launch, mapIdle, mapReady, newContext, Run } from './browser.mjs';
+import { apiClient, browserCpuMs, launch, mapIdle, mapReady, newContext, Run } from './browser.mjs';
 
 const [base, token, artifacts = 'target/e2e'] = process.argv.slice(2);
 const POINTS = Number(process.env.TESSERA_PERF_POINTS ?? 100_000);
 // For comparison only: a layer that does not declare Point, whose tiles carry every point at every zoom (as before).
 const CLUSTERED = process.env.TESSERA_PERF_UNCLUSTERED !== 'true';
 const run = new Run(artifacts);
-const api = async (path, method = 'GET', body) => {
-  const response = await fetch(`${base}${path}`, {
-    method, headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: body && (typeof body === 'string' ? body : JSON.stringify(body)),
-  });
-  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
-  return response.status === 204 ? null : response.json();
-};
+const api = apiClient(base, token);
 
 const browser = await launch();
 try {

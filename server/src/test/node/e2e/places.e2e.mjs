@@ -2,15 +2,11 @@
 // IPC) and drawn as server-made clusters; clicking a cluster zooms in to its expansion zoom and the server answers
 // with finer clusters.
 //   node places.e2e.mjs <base-url> <api-token> <artifact-dir>
-import { launch, newContext, Run } from './browser.mjs';
+import { apiClient, launch, newContext, Run } from './browser.mjs';
 
 const [base, token, artifacts = 'target/e2e'] = process.argv.slice(2);
 const run = new Run(artifacts);
-const api = async (path, method = 'GET', body) => {
-  const response = await fetch(`${base}${path}`, { method, headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: body && JSON.stringify(body) });
-  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
-  return response.json();
-};
+const api = apiClient(base, token);
 const browser = await launch();
 try {
   const layer = await api('/api/layers', 'POST', { name: `ports ${Date.now().toString(36)}`, source_type: 'vector', source_config: {}, is_global: true });

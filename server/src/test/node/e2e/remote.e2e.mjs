@@ -5,7 +5,7 @@
 //   node remote.e2e.mjs <base-url> <api-token> <artifact-dir>
 import { createServer } from 'node:http';
 import { deflateSync, inflateSync, crc32 } from 'node:zlib';
-import { launch, mapIdle, mapReady, newContext, nextFrames, Run, WAIT_MS } from './browser.mjs';
+import { apiClient, fillTimeFields, launch, mapIdle, mapReady, newContext, nextFrames, Run, stepTimeSliderTo, WAIT_MS } from './browser.mjs';
 
 const [base, token, artifacts = 'target/e2e'] = process.argv.slice(2);
 const run = new Run(artifacts);
@@ -68,11 +68,7 @@ async function until(test) {
   return ok;
 }
 
-const api = async (path, method = 'GET', body) => {
-  const response = await fetch(`${base}${path}`, { method, headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: body && JSON.stringify(body) });
-  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
-  return response.json();
-};
+const api = apiClient(base, token);
 
 const browser = await launch();
 try {
@@ -90,10 +86,7 @@ try {
   await page.locator('dialog[open] select[name=source_type]').selectOption('wms');
   await page.locator('dialog[open]').getByLabel('Service URL', { exact: true }).fill(wmsUrl);
   await page.locator('dialog[open]').getByLabel('Layers', { exact: true }).fill('sst');
-  await page.locator('dialog[open]').getByLabel('Has a time dimension', { exact: true }).check();
-  await page.locator('dialog[open]').getByLabel('From', { exact: true }).fill('2023-01-01');
-  await page.locator('dialog[open]').getByLabel('To', { exact: true }).fill('2023-12-01');
-  await page.locator('dialog[open] select[name=resolution]').selectOption('monthly');
+  await fillTimeFields(page, '2023-01-01', '2023-12-01', 'monthly');
   await page.locator('dialog[open]').getByRole('button', { name: 'Create' }).click();
   await page.locator('#time-slider').waitFor();
   await page.waitForFunction(() => window.tessera.map.getStyle().layers.some((l) => l.type === 'raster'));
@@ -110,11 +103,7 @@ try {
 
   // The time slider: a step back to September
   const before = getMaps.length;
-  for (let i = 0; i < 24; i++) {
-    const shown = await page.locator('#time-value').textContent();
-    if (shown === '2023-09') break;
-    await page.locator('#time-slider').press(shown > '2023-09' ? 'ArrowLeft' : 'ArrowRight');
-  }
+  await stepTimeSliderTo(page, '2023-09');
   await page.waitForFunction(() => Object.values(window.tessera.ctx.times)[0] === '2023-09-01');
   run.check('the slider\'s time reaches the service', await until(() => getMaps.slice(before).some((q) => q.TIME === '2023-09-01')),
     getMaps.slice(before).map((q) => q.TIME).join(','));

@@ -82,8 +82,9 @@ public class UpstreamClient {
         "The map service at " + uri.getHost() + " failed: " + reason + ".").with("url", redacted(uri));
   }
 
-  /** The URL without its query, which may carry keys. */
+  /** The URL without user information or query, either of which may carry credentials. */
   static String redacted(URI uri) {
-    return uri.getScheme() + "://" + uri.getRawAuthority() + (uri.getRawPath() == null ? "" : uri.getRawPath());
+    return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort())
+        + (uri.getRawPath() == null ? "" : uri.getRawPath());
   }
 }

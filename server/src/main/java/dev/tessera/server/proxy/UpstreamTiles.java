@@ -49,10 +49,9 @@ final class UpstreamTiles {
 
   /** The tile format a URL extension asks for; 400 for extensions that are not images. */
   static TileFormat requested(String extension) {
-    for (TileFormat f : new TileFormat[] {TileFormat.PNG, TileFormat.JPEG, TileFormat.WEBP}) {
-      if (f.answersTo(extension)) {
-        return f;
-      }
+    TileFormat format = TileFormat.image(extension);
+    if (format != null) {
+      return format;
     }
     throw ApiException.badRequest("unsupported_tile_format",
             "WMS and WMTS layers serve .png, .jpg and .webp tiles, not ." + extension + ".")

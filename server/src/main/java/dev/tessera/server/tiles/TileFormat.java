@@ -37,4 +37,14 @@ public enum TileFormat {
   public boolean answersTo(String extension) {
     return extensions.contains(extension);
   }
+
+  /** The image format (PNG, JPEG, WebP) a URL extension names, or null for any other extension. */
+  public static TileFormat image(String extension) {
+    for (TileFormat f : new TileFormat[] {PNG, JPEG, WEBP}) {
+      if (f.answersTo(extension)) {
+        return f;
+      }
+    }
+    return null;
+  }
 }

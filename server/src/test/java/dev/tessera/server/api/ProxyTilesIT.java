@@ -309,10 +309,12 @@ class ProxyTilesIT {
 
   @Test
   void aServiceExceptionIsA502InTheServicesWordsAndIsNotCached() {
-    String id = layer("wms", "{\"url\":\"" + base() + "/wms\",\"layers\":\"broken\"}");
+    String withSecrets = base().replace("http://", "http://user:s3cret@") + "/wms?apikey=s3cret";
+    String id = layer("wms", "{\"url\":\"" + withSecrets + "\",\"layers\":\"broken\"}");
     var r = admin.get("/api/layers/" + id + "/tiles/1/0/0.png");
     assertProblem(r, 502, "upstream_error");
     assertThat(r.json().path("detail").asString()).contains("LayerNotDefined").contains("Layer 'broken' is not defined");
+    assertThat(r.body()).as("no credentials from the layer's URL in the answer").doesNotContain("s3cret");
     int requests = queries.size();
     assertProblem(admin.get("/api/layers/" + id + "/tiles/1/0/0.png"), 502, "upstream_error");
     assertThat(queries).as("a failure is asked again, not cached").hasSize(requests + 1);

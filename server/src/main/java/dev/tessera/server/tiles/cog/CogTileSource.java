@@ -104,10 +104,9 @@ final class CogTileSource implements TileSource {
                   + " .jpg.")
           .with("parameter", "format");
     }
-    for (TileFormat f : new TileFormat[] {TileFormat.PNG, TileFormat.JPEG, TileFormat.WEBP}) {
-      if (f.answersTo(extension)) {
-        return f;
-      }
+    TileFormat format = TileFormat.image(extension);
+    if (format != null) {
+      return format;
     }
     throw ApiException.badRequest("unsupported_tile_format",
             "Raster layers serve .png, .jpg and .webp tiles, not ." + extension + ".")
