@@ -17,7 +17,9 @@ class OpenApiConfiguration {
                 .title("Tessera API")
                 .version("0.1")
                 .description(
-                    "Maps, the layer library and vector features. Errors are RFC 9457 problem+json with a stable"
+                    "Maps, the layer library, vector features, tiles of every layer (vector, archives, COGs, WMS and"
+                        + " WMTS services), raster queries and the places viewport API. Errors are RFC 9457"
+                        + " problem+json with a stable"
                         + " 'code'. Authenticate with 'Authorization: Bearer <api token>' or HTTP Basic.")
                 .license(new License().name("Proprietary")));
   }

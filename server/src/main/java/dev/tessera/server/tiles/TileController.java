@@ -1,6 +1,7 @@
 package dev.tessera.server.tiles;
 
 import dev.tessera.server.security.Caller;
+import io.swagger.v3.oas.annotations.Operation;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -21,6 +22,15 @@ class TileController {
     this.tiles = tiles;
   }
 
+  @Operation(
+      summary = "A WebMercatorQuad tile of any layer",
+      description = "vector: Mapbox Vector Tile (.mvt/.pbf; points clustered up to the cluster zoom in point layers);"
+          + " pmtiles/mbtiles: the archive's tile; geotiff: PNG/JPEG/WebP rendered from the COG with TiTiler's"
+          + " parameters (rescale, colormap_name, colormap, bidx, expression, nodata, return_mask, resampling,"
+          + " time, tilesize, empty); wms: one GetMap per tile (EPSG:3857, or EPSG:4326/CRS:84 reprojected),"
+          + " @2x and time; wmts: the tile of the service's WebMercatorQuad matrix set (time fills its Time"
+          + " dimension). 204 where there is no data; ETag from the layer version, 304 on If-None-Match; gzip for"
+          + " vector tiles when accepted; 502/504 when a remote service fails.")
   @GetMapping("/api/layers/{id}/tiles/{z}/{x}/{y}.{format}")
   ResponseEntity<byte[]> tile(
       Caller caller,

@@ -92,6 +92,8 @@ class ApiIT {
     var docs = anonymous.get("/v3/api-docs");
     assertThat(docs.status()).isEqualTo(200);
     assertThat(docs.json().path("paths").has("/api/maps/{id}")).isTrue();
+    assertThat(docs.json().at("/paths/~1api~1layers~1{id}~1tiles~1{z}~1{x}~1{y}.{format}/get/description").asString())
+        .contains("wms").contains("wmts").contains("geotiff");
   }
 
   // --- demo content and identity
