@@ -23,6 +23,7 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -266,7 +267,7 @@ public class FeatureService {
                   featureId, layerId, input.geometry(), input.propertiesJson(), current.displayOrder(),
                   current.createdAt(), now);
           features.update(updated);
-          VectorLayerStats.write(config, features.stats(layerId));
+          VectorLayerStats.write(config, statsAfter(layerId, config, current.geometry(), updated.geometry()));
           Layer saved = saveLayer(layer, config);
           events.publishEvent(
               new FeaturesChanged(layerId, layer.version(), saved.version(), List.of(updated), List.of(), true));
@@ -283,11 +284,17 @@ public class FeatureService {
           ETags.checkIfMatch(ifMatch, etag(current), "feature");
           features.delete(layerId, featureId);
           ObjectNode config = layer.sourceConfig().deepCopy();
-          VectorLayerStats.write(config, features.stats(layerId));
+          VectorLayerStats.write(config, statsAfter(layerId, config, current.geometry(), null));
           Layer saved = saveLayer(layer, config);
           events.publishEvent(
               new FeaturesChanged(layerId, layer.version(), saved.version(), List.of(), List.of(featureId), true));
         });
+  }
+
+  /** The layer's stats after one feature changed: from the kept ones where that is exact, else by a scan. */
+  private FeatureStats statsAfter(UUID layerId, ObjectNode config, Geometry removed, Geometry added) {
+    FeatureStats kept = VectorLayerStats.afterChange(config, removed, added);
+    return kept != null ? kept : features.stats(layerId);
   }
 
   /** A feature's ETag: its last change, to the microsecond (changes to one feature are serialised by the lock). */

@@ -37,6 +37,38 @@ public final class VectorLayerStats {
         b.get(1).get(1).asDouble());
   }
 
+  /**
+   * The stats after one feature's geometry {@code removed} (null: none) gave way to {@code added} (null: none), from
+   * the stats kept in {@code config}; null when only a scan of the layer can tell: the removed geometry reached the
+   * edge of the layer's bounds (they may shrink), or it was the kind of geometry that kept the layer from being
+   * points only. Otherwise the count moves by one at most, the bounds grow to take the added geometry, and the layer
+   * stays points-only only if the added geometry is a point. So moving or deleting one of a million points costs no
+   * scan of the other 999,999.
+   */
+  static FeatureStats afterChange(ObjectNode config, Geometry removed, Geometry added) {
+    long count = count(config) - (removed == null ? 0 : 1) + (added == null ? 0 : 1);
+    Envelope bounds = bounds(config);
+    boolean pointsOnly = pointsOnly(config);
+    if (removed != null) {
+      Envelope r = removed.getEnvelopeInternal();
+      boolean atEdge = bounds == null || r.getMinX() <= bounds.getMinX() || r.getMinY() <= bounds.getMinY()
+          || r.getMaxX() >= bounds.getMaxX() || r.getMaxY() >= bounds.getMaxY();
+      boolean mayBecomePointsOnly = !pointsOnly && removed.getDimension() > 0 && (added == null || added.getDimension() == 0);
+      if (atEdge || mayBecomePointsOnly) {
+        return null;
+      }
+    }
+    if (count <= 0) {
+      return new FeatureStats(0, null, false);
+    }
+    Envelope grown = new Envelope(bounds == null ? new Envelope() : bounds);
+    if (added != null) {
+      grown.expandToInclude(added.getEnvelopeInternal());
+      pointsOnly &= added.getDimension() == 0;
+    }
+    return new FeatureStats(count, grown, pointsOnly);
+  }
+
   /** Whether every feature the layer held so far is a point (true for an empty layer: nothing contradicts it). */
   static boolean pointsOnly(ObjectNode config) {
     return count(config) == 0 || config.path("pointsOnly").asBoolean(false);
