@@ -33,7 +33,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * committed feature write: the write's features go into the index's overlay (visible to the next answer) and a
  * background merge folds them in. An index knows the layer version it reflects; a write whose starting version it
  * does not hold (another node's write, a bulk import, an index built meanwhile) drops it, and the next request
- * rebuilds. Non-point geometries are indexed at their interior point. Thread-safe.
+ * rebuilds. Non-point geometries are indexed at their interior point. A clustered layer's index that a write dropped
+ * (an import) or that did not exist yet is built at once in the background, so the map that shows the layer next
+ * does not wait for it.
+ * Thread-safe.
  */
 @Component
 class PlaceIndexes {
@@ -55,6 +58,7 @@ class PlaceIndexes {
   private final ClusterOptions options;
   private final ExecutorService merges = Executors.newVirtualThreadPerTaskExecutor();
   private final Timer buildTimer;
+  private final Timer warmTimer;
 
   PlaceIndexes(
       FeatureRepository features,
@@ -72,8 +76,10 @@ class PlaceIndexes {
         new ClusterOptions(
             places.clusterRadius(), defaults.extent(), places.clusterMinPoints(), 0, places.clusterMaxZoom(),
             defaults.nodeSize());
-    this.buildTimer =
-        Timer.builder("places_index_build_seconds").description("Building a layer's point index").register(metrics);
+    this.buildTimer = Timer.builder("places_index_build_seconds").description("Building a layer's point index")
+        .tag("trigger", "request").register(metrics);
+    this.warmTimer = Timer.builder("places_index_build_seconds").description("Building a layer's point index")
+        .tag("trigger", "write").register(metrics);
   }
 
   ClusterOptions options() {
@@ -86,18 +92,22 @@ class PlaceIndexes {
    * rebuilt.
    */
   Entry entry(Layer layer) {
-    Entry entry = current(layer);
+    return entry(layer, buildTimer);
+  }
+
+  private Entry entry(Layer layer, Timer timer) {
+    Entry entry = current(layer, timer);
     if (entry.version < layer.version()) {
       CompletableFuture<Entry> stale = entries.get(layer.id());
       if (stale != null && stale.isDone() && stale.join() == entry) {
         entries.remove(layer.id(), stale);
       }
-      entry = current(layer);
+      entry = current(layer, timer);
     }
     return entry;
   }
 
-  private Entry current(Layer layer) {
+  private Entry current(Layer layer, Timer timer) {
     CompletableFuture<Entry> future = entries.get(layer.id());
     if (future == null) {
       CompletableFuture<Entry> mine = new CompletableFuture<>();
@@ -105,7 +115,7 @@ class PlaceIndexes {
       if (future == null) {
         future = mine;
         try {
-          mine.complete(buildTimer.record(() -> build(layer.id())));
+          mine.complete(timer.record(() -> build(layer.id())));
         } catch (RuntimeException e) {
           entries.remove(layer.id(), mine);
           mine.completeExceptionally(e);
@@ -144,6 +154,7 @@ class PlaceIndexes {
     CompletableFuture<Entry> future = entries.get(event.layerId());
     if (future == null || !future.isDone() || future.isCompletedExceptionally()) {
       entries.remove(event.layerId());
+      warmIfClustered(event);
       return;
     }
     Entry entry = future.join();
@@ -158,6 +169,7 @@ class PlaceIndexes {
       }
       if (!event.complete() || entry.version != event.versionBefore()) {
         entries.remove(event.layerId(), future);
+        warmIfClustered(event);
         return;
       }
       List<PointChange> changes = new ArrayList<>();
@@ -166,6 +178,22 @@ class PlaceIndexes {
       entry.index.apply(changes);
       entry.version = event.versionAfter();
     }
+  }
+
+  /**
+   * After a write that left a layer whose tiles show clusters without an index (an import, or the first write since
+   * the server started), builds it in the background: the next view of the layer would otherwise wait for it. A
+   * failed build is left to the next request.
+   */
+  private void warmIfClustered(FeaturesChanged event) {
+    merges.execute(() -> layers.findById(event.layerId()).filter(Layer::clustered).ifPresent(layer -> {
+      try {
+        entry(layer, warmTimer);
+      } catch (RuntimeException e) {
+        org.slf4j.LoggerFactory.getLogger(PlaceIndexes.class)
+            .warn("Building the point index of layer {} after an import failed: {}", layer.id(), e.toString());
+      }
+    }));
   }
 
   /** A deleted layer's index goes; other layer changes leave the points as they are. */

@@ -268,6 +268,20 @@ class PlacesIT {
         .allSatisfy(f -> assertThat(f.at("/properties/cluster").isMissingNode()).isTrue());
   }
 
+  @Test
+  void anImportIntoAPointLayerBuildsItsIndexBeforeAnyoneAsks() throws InterruptedException {
+    double warmed = indexBuilds("write");
+    String id = pointLayer("grid-w");
+    long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+    while (indexBuilds("write") == warmed && System.nanoTime() < deadline) {
+      Thread.sleep(50); // polling the server's metrics for a background build, with a deadline
+    }
+    assertThat(indexBuilds("write")).as("built in the background after the import").isGreaterThan(warmed);
+    double requested = indexBuilds();
+    assertThat(bytes("/api/layers/" + id + "/tiles/2/2/1.mvt").statusCode()).isEqualTo(200);
+    assertThat(indexBuilds()).as("the first tile found the index ready").isEqualTo(requested);
+  }
+
   /** The features of tile 2/2/1 (around the grid) of the layer, decoded. */
   private JsonNode lowZoomFeatures(String id, String name) {
     var tile = bytes("/api/layers/" + id + "/tiles/2/2/1.mvt");
@@ -306,14 +320,19 @@ class PlacesIT {
     return ids;
   }
 
-  /** How many point indexes this server has built from the store so far. */
+  /** How many point indexes this server has built from the store so far for requests. */
   private double indexBuilds() {
+    return indexBuilds("request");
+  }
+
+  /** How many point indexes this server has built, for requests or (trigger "write") after imports. */
+  private double indexBuilds(String trigger) {
     for (String line : admin.get("/metrics").body().split("\n")) {
-      if (line.startsWith("places_index_build_seconds_count")) {
+      if (line.startsWith("places_index_build_seconds_count") && line.contains("trigger=\"" + trigger + "\"")) {
         return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
       }
     }
-    throw new AssertionError("no places_index_build_seconds_count in /metrics");
+    throw new AssertionError("no places_index_build_seconds_count{trigger=" + trigger + "} in /metrics");
   }
 
   private java.net.http.HttpResponse<byte[]> bytes(String path) {
