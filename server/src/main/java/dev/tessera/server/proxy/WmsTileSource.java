@@ -93,17 +93,12 @@ final class WmsTileSource implements TileSource {
     return layer.sourceConfig().path("crs").asString("EPSG:3857");
   }
 
+  /** The largest side of a service's image Tessera decodes: a few times any tile, far below a memory problem. */
+  private static final int MAX_DECODED_SIDE = 4096;
+
   /** A geographic map of the tile's extent, as the tile in Web Mercator. */
   private static Tile reprojected(Tile geographic, TileCoord coord, TileFormat format, int size, URI uri) {
-    java.awt.image.BufferedImage image;
-    try {
-      image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(geographic.bytes()));
-    } catch (java.io.IOException e) {
-      image = null;
-    }
-    if (image == null) {
-      throw UpstreamClient.upstreamError(uri, "its image could not be decoded for reprojection");
-    }
+    java.awt.image.BufferedImage image = decode(geographic.bytes(), uri);
     int w = image.getWidth();
     int h = image.getHeight();
     int[] argb = EquirectangularToMercator.warp(image.getRGB(0, 0, w, h, null, 0, w), w, h, coord.z(), coord.y(), size);
@@ -113,6 +108,32 @@ final class WmsTileSource implements TileSource {
       default -> ImageFormat.PNG;
     };
     return Tile.raw(ImageEncoder.encode(argb, size, size, encoding));
+  }
+
+  /**
+   * The service's image, decoded after its header was read: an image claiming more than {@value #MAX_DECODED_SIDE}
+   * pixels a side (a few bytes of PNG can) is refused before any pixel memory is taken.
+   */
+  private static java.awt.image.BufferedImage decode(byte[] bytes, URI uri) {
+    try (var in = javax.imageio.ImageIO.createImageInputStream(new java.io.ByteArrayInputStream(bytes))) {
+      var readers = javax.imageio.ImageIO.getImageReaders(in);
+      if (!readers.hasNext()) {
+        throw UpstreamClient.upstreamError(uri, "its image is in a format Tessera cannot reproject");
+      }
+      javax.imageio.ImageReader reader = readers.next();
+      try {
+        reader.setInput(in, true, true);
+        if (reader.getWidth(0) > MAX_DECODED_SIDE || reader.getHeight(0) > MAX_DECODED_SIDE) {
+          throw UpstreamClient.upstreamError(uri, "its image is " + reader.getWidth(0) + " × " + reader.getHeight(0)
+              + " pixels, more than the " + MAX_DECODED_SIDE + " a side Tessera decodes");
+        }
+        return reader.read(0);
+      } finally {
+        reader.dispose();
+      }
+    } catch (java.io.IOException e) {
+      throw UpstreamClient.upstreamError(uri, "its image could not be decoded for reprojection");
+    }
   }
 
   /** The GetMap URL of one tile. */

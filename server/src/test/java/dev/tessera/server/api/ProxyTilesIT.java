@@ -103,7 +103,8 @@ class ProxyTilesIT {
         return;
       }
       int size = Integer.parseInt(query.getOrDefault("WIDTH", "256"));
-      send(exchange, 200, "image/png", "geo".equals(query.get("LAYERS")) ? rows(size) : png(size));
+      String layer = query.getOrDefault("LAYERS", "");
+      send(exchange, 200, "image/png", layer.equals("geo") ? rows(size) : layer.equals("bomb") ? bomb() : png(size));
     } else if (path.equals("/wmts/WMTSCapabilities.xml")) {
       send(exchange, 200, "application/xml", capabilities().getBytes(StandardCharsets.UTF_8));
     } else if (path.equals("/wmts/xxe.xml")) {
@@ -144,6 +145,28 @@ class ProxyTilesIT {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ImageIO.write(image, "png", out);
     return out.toByteArray();
+  }
+
+  /** A PNG of a few dozen bytes whose header claims 100,000 × 100,000 pixels (40 GB decoded). */
+  static byte[] bomb() throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    out.write(new byte[] {(byte) 137, 80, 78, 71, 13, 10, 26, 10});
+    java.nio.ByteBuffer header = java.nio.ByteBuffer.allocate(13).putInt(100_000).putInt(100_000)
+        .put(new byte[] {8, 6, 0, 0, 0});
+    chunk(out, "IHDR", header.array());
+    chunk(out, "IDAT", new byte[] {120, -100, 99, 0, 0, 0, 1, 0, 1});
+    chunk(out, "IEND", new byte[0]);
+    return out.toByteArray();
+  }
+
+  static void chunk(ByteArrayOutputStream out, String type, byte[] data) {
+    java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+    crc.update(type.getBytes(StandardCharsets.US_ASCII));
+    crc.update(data);
+    out.writeBytes(java.nio.ByteBuffer.allocate(4).putInt(data.length).array());
+    out.writeBytes(type.getBytes(StandardCharsets.US_ASCII));
+    out.writeBytes(data);
+    out.writeBytes(java.nio.ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
   }
 
   /** Three layers: a REST one with a Time dimension, one offered only by KVP, one only in a UTM tile matrix set. */
@@ -281,6 +304,11 @@ class ProxyTilesIT {
     assertProblem(admin.post("/api/layers", """
         {"name":"x","source_type":"wms","source_config":{"url":"https://x.org/wms","layers":"a","crs":"EPSG:2056"}}"""),
         400, "invalid_field");
+
+    String bomb = layer("wms", "{\"url\":\"" + base() + "/wms\",\"layers\":\"bomb\",\"crs\":\"EPSG:4326\"}");
+    var refused = admin.get("/api/layers/" + bomb + "/tiles/2/2/1.png");
+    assertProblem(refused, 502, "upstream_error");
+    assertThat(refused.json().path("detail").asString()).contains("100000 × 100000");
   }
 
   static double[] numbers(String csv) {
