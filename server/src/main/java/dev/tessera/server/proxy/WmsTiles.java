@@ -3,12 +3,11 @@ package dev.tessera.server.proxy;
 import dev.tessera.server.layer.Layer;
 import dev.tessera.server.layer.SourceType;
 import dev.tessera.server.tiles.TileSource;
-import dev.tessera.server.tiles.TileSourceProvider;
 import org.springframework.stereotype.Component;
 
 /** Tile sources of WMS layers ({@link WmsTileSource}). */
 @Component
-class WmsTiles implements TileSourceProvider {
+class WmsTiles extends ProxySources {
   private final UpstreamClient upstream;
 
   WmsTiles(UpstreamClient upstream) {
@@ -21,7 +20,7 @@ class WmsTiles implements TileSourceProvider {
   }
 
   @Override
-  public TileSource source(Layer layer) {
+  TileSource create(Layer layer) {
     return new WmsTileSource(layer, upstream);
   }
 }

@@ -106,6 +106,13 @@ record WmtsCapabilities(String template, String kvpEndpoint, String layer, Strin
     return new WmtsCapabilities(template, kvp, layer, style, format, chosen, matrices, dimensions, bounds(layerElement));
   }
 
+  /** The same, with {@code values} given to dimensions (the layer's configured ones win over the defaults). */
+  WmtsCapabilities withDimensions(Map<String, String> values) {
+    Map<String, String> merged = new LinkedHashMap<>(dimensionDefaults);
+    merged.putAll(values);
+    return new WmtsCapabilities(template, kvpEndpoint, layer, style, format, matrixSet, matrices, merged, bounds);
+  }
+
   private static String defaultStyle(Element layer) {
     String first = null;
     for (Element s : SafeXml.children(layer, "Style")) {

@@ -1,13 +1,9 @@
 package dev.tessera.server.proxy;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.tessera.server.layer.Layer;
 import dev.tessera.server.layer.SourceType;
 import dev.tessera.server.tiles.TileSource;
-import dev.tessera.server.tiles.TileSourceProvider;
 import java.net.URI;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -16,14 +12,12 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Tile sources of WMTS layers ({@link WmtsTileSource}): from a {@code urlTemplate} (a WebMercatorQuad set whose
- * matrix identifiers are the zooms), or from the service's GetCapabilities at {@code url}, read once an hour per
- * layer configuration (a failed read is not kept, so a service that comes back is seen at the next request).
+ * matrix identifiers are the zooms), or from the service's GetCapabilities at {@code url}, read when the source is made
+ * ({@link ProxySources}: once an hour per layer version).
  */
 @Component
-class WmtsTiles implements TileSourceProvider {
+class WmtsTiles extends ProxySources {
   private final UpstreamClient upstream;
-  private final Cache<String, WmtsCapabilities> capabilities =
-      Caffeine.newBuilder().expireAfterWrite(Duration.ofHours(1)).maximumSize(1_000).build();
 
   WmtsTiles(UpstreamClient upstream) {
     this.upstream = upstream;
@@ -35,7 +29,7 @@ class WmtsTiles implements TileSourceProvider {
   }
 
   @Override
-  public TileSource source(Layer layer) {
+  TileSource create(Layer layer) {
     JsonNode config = layer.sourceConfig();
     Map<String, String> dimensions = new LinkedHashMap<>();
     for (String name : config.path("dimensions").propertyNames()) {
@@ -45,26 +39,16 @@ class WmtsTiles implements TileSourceProvider {
     String style = config.path("style").asString(null);
     String set = config.path("tileMatrixSet").asString(null);
     String template = config.path("urlTemplate").asString(null);
-    WmtsCapabilities service;
     if (template != null) {
       Map<Integer, String> zooms = new LinkedHashMap<>();
       IntStream.rangeClosed(0, 22).forEach(z -> zooms.put(z, Integer.toString(z)));
-      service = new WmtsCapabilities(template, null, config.path("layer").asString(""),
+      return new WmtsTileSource(new WmtsCapabilities(template, null, config.path("layer").asString(""),
           style == null ? "default" : style, format != null ? format : guessFormat(template),
-          set == null ? "WebMercatorQuad" : set, zooms, dimensions, null);
-    } else {
-      String url = config.path("url").asString();
-      String layerName = config.path("layer").asString();
-      WmtsCapabilities read = capabilities.get(String.join("\n", url, layerName, String.valueOf(set),
-          String.valueOf(format), String.valueOf(style)), k -> read(url, layerName, set, format, style));
-      Map<String, String> merged = new LinkedHashMap<>(read.dimensionDefaults());
-      merged.putAll(dimensions);
-      service = new WmtsCapabilities(read.template(), read.kvpEndpoint(), read.layer(), read.style(), read.format(),
-          read.matrixSet(), read.matrices(), merged, read.bounds());
+          set == null ? "WebMercatorQuad" : set, zooms, dimensions, null), upstream);
     }
-    return new WmtsTileSource(service, upstream);
+    WmtsCapabilities read = read(config.path("url").asString(), config.path("layer").asString(), set, format, style);
+    return new WmtsTileSource(read.withDimensions(dimensions), upstream);
   }
-
   private WmtsCapabilities read(String url, String layer, String set, String format, String style) {
     // a REST capabilities document (…/WMTSCapabilities.xml) or a KVP request as given; else the KVP request
     String lower = url.toLowerCase(java.util.Locale.ROOT);
