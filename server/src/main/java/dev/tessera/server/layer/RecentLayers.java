@@ -1,5 +1,6 @@
 package dev.tessera.server.layer;
 
+import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
 import dev.tessera.server.problem.ApiException;
@@ -27,16 +28,13 @@ import org.springframework.transaction.event.TransactionalEventListener;
  */
 @Component
 public class RecentLayers {
-  /** The anonymous caller's key in {@link #decisions}. */
-  private static final UUID NOBODY = new UUID(0, 0);
-
   private final LoadingCache<UUID, Optional<Layer>> recent;
   private final AccessPolicy access;
-  private final com.github.benmanes.caffeine.cache.Cache<Decision, Boolean> decisions =
+  private final Cache<Decision, Boolean> decisions =
       Caffeine.newBuilder().expireAfterWrite(Duration.ofSeconds(1)).maximumSize(100_000).build();
 
-  /** Whether {@code user} may see {@code layer}, as the maps it is on say. */
-  private record Decision(UUID user, UUID layer) {}
+  /** Whether {@code caller} may see {@code layer}, as the maps it is on say. */
+  private record Decision(Caller caller, UUID layer) {}
 
   RecentLayers(LayerRepository layers, AccessPolicy access) {
     this.recent = refreshing(layers::findById);
@@ -67,8 +65,7 @@ public class RecentLayers {
     if (access.canViewAtSight(caller, layer)) {
       return true;
     }
-    Decision key = new Decision(caller.anonymousCaller() ? NOBODY : caller.userId(), layer.id());
-    return decisions.get(key, k -> access.canView(caller, layer));
+    return decisions.get(new Decision(caller, layer.id()), k -> access.canView(caller, layer));
   }
 
   /** Forgets the remembered access decisions: who may see which map (and so its layers) may have changed. */

@@ -51,6 +51,8 @@ class PlaceIndexes {
     }
   }
 
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PlaceIndexes.class);
+
   private final Map<UUID, CompletableFuture<Entry>> entries = new ConcurrentHashMap<>();
   private final FeatureRepository features;
   private final LayerRepository layers;
@@ -190,8 +192,7 @@ class PlaceIndexes {
       try {
         entry(layer, warmTimer);
       } catch (RuntimeException e) {
-        org.slf4j.LoggerFactory.getLogger(PlaceIndexes.class)
-            .warn("Building the point index of layer {} after an import failed: {}", layer.id(), e.toString());
+        LOG.warn("Building the point index of layer {} after an import failed: {}", layer.id(), e.toString());
       }
     }));
   }

@@ -2,7 +2,6 @@ package dev.tessera.server.proxy;
 
 import dev.tessera.engine.raster.EquirectangularToMercator;
 import dev.tessera.engine.raster.ImageEncoder;
-import dev.tessera.engine.raster.ImageFormat;
 import dev.tessera.engine.tile.TileCoord;
 import dev.tessera.engine.tile.WebMercator;
 import dev.tessera.server.layer.Layer;
@@ -37,6 +36,7 @@ final class WmsTileSource implements TileSource {
   private final Layer layer;
   private final UpstreamClient upstream;
   private final String base;
+  private final String crs;
   private final ProxyTime time;
 
   WmsTileSource(Layer layer, UpstreamClient upstream) {
@@ -44,6 +44,7 @@ final class WmsTileSource implements TileSource {
     this.upstream = upstream;
     JsonNode config = layer.sourceConfig();
     this.base = withoutOwnParameters(config.path("url").asString());
+    this.crs = config.path("crs").asString("EPSG:3857");
     this.time = ProxyTime.of(config.get("temporal"));
   }
 
@@ -86,11 +87,7 @@ final class WmsTileSource implements TileSource {
   private Tile fetch(TileCoord coord, TileFormat format, int size, String when) {
     URI uri = getMap(coord, format, size, when);
     Tile tile = UpstreamTiles.tile(upstream.get(uri), uri, false);
-    return crs().equals("EPSG:3857") ? tile : reprojected(tile, coord, format, size, uri);
-  }
-
-  private String crs() {
-    return layer.sourceConfig().path("crs").asString("EPSG:3857");
+    return crs.equals("EPSG:3857") ? tile : reprojected(tile, coord, format, size, uri);
   }
 
   /** The largest side of a service's image Tessera decodes: a few times any tile, far below a memory problem. */
@@ -102,12 +99,7 @@ final class WmsTileSource implements TileSource {
     int w = image.getWidth();
     int h = image.getHeight();
     int[] argb = EquirectangularToMercator.warp(image.getRGB(0, 0, w, h, null, 0, w), w, h, coord.z(), coord.y(), size);
-    ImageFormat encoding = switch (format) {
-      case JPEG -> ImageFormat.JPEG;
-      case WEBP -> ImageFormat.WEBP;
-      default -> ImageFormat.PNG;
-    };
-    return Tile.raw(ImageEncoder.encode(argb, size, size, encoding));
+    return Tile.raw(ImageEncoder.encode(argb, size, size, format.encoding()));
   }
 
   /**
@@ -150,7 +142,6 @@ final class WmsTileSource implements TileSource {
     p.put("VERSION", version);
     p.put("LAYERS", config.path("layers").asString());
     p.put("STYLES", config.path("styles").asString(""));
-    String crs = crs();
     if (crs.equals("EPSG:3857")) {
       p.put(version.equals("1.1.1") ? "SRS" : "CRS", crs);
       p.put("BBOX", coordinate(minX) + "," + coordinate(maxY - span) + "," + coordinate(minX + span) + ","

@@ -1,5 +1,6 @@
 package dev.tessera.server.tiles;
 
+import dev.tessera.engine.raster.ImageFormat;
 import java.util.List;
 import org.springframework.http.MediaType;
 
@@ -36,6 +37,16 @@ public enum TileFormat {
 
   public boolean answersTo(String extension) {
     return extensions.contains(extension);
+  }
+
+  /** The engine's encoding of an image format; vector tiles have none. */
+  public ImageFormat encoding() {
+    return switch (this) {
+      case PNG -> ImageFormat.PNG;
+      case JPEG -> ImageFormat.JPEG;
+      case WEBP -> ImageFormat.WEBP;
+      case MVT -> throw new IllegalStateException("vector tiles are not images");
+    };
   }
 
   /** The image format (PNG, JPEG, WebP) a URL extension names, or null for any other extension. */

@@ -1,7 +1,6 @@
 package dev.tessera.server.tiles.cog;
 
 import dev.tessera.engine.raster.ImageEncoder;
-import dev.tessera.engine.raster.ImageFormat;
 import dev.tessera.engine.raster.RasterException;
 import dev.tessera.engine.raster.RasterQueries;
 import dev.tessera.engine.raster.RasterRenderer;
@@ -66,21 +65,13 @@ final class CogTileSource implements TileSource {
       }
       size = Integer.parseInt(tilesize) * scale;
     }
-    RenderOptions options = params.options(imageFormat(format), size);
+    RenderOptions options = params.options(format.encoding(), size);
     // the key names the file's version, not the open file: a cached tile costs no open-cache lookup or file check
     CogSources.Resolved resolved = sources.resolve(layer, query.get("time"));
     boolean transparentWhenEmpty = CogParams.bool("empty", query.getOrDefault("empty", "false"));
     String key = format.extension() + "/" + size + "/" + resolved.version() + "/" + params.key()
         + (transparentWhenEmpty ? "/empty" : "");
     return new TileVariant(format, key, coord -> render(sources.open(resolved), coord, options, transparentWhenEmpty));
-  }
-
-  private static ImageFormat imageFormat(TileFormat format) {
-    return switch (format) {
-      case JPEG -> ImageFormat.JPEG;
-      case WEBP -> ImageFormat.WEBP;
-      default -> ImageFormat.PNG;
-    };
   }
 
   /** The rendered tile; outside the data nothing (204), or with {@code empty=true} a transparent image. */
