@@ -339,11 +339,8 @@ class CollaborationIT {
       s.close();
     }
     // A closed connection is noticed when a write fails: the second heartbeat (10 s apart) after the close.
-    long deadline = System.nanoTime() + Duration.ofSeconds(35).toNanos();
-    while (openStreams() > 0 && System.nanoTime() < deadline) {
-      Thread.sleep(200);
-    }
-    assertThat(openStreams()).as("streams of clients that went away are dropped").isZero();
+    assertThat(dev.tessera.server.testing.Eventually.until(Duration.ofSeconds(35), this::openStreams, n -> n == 0))
+        .as("streams of clients that went away are dropped").isZero();
   }
 
   private double openStreams() {

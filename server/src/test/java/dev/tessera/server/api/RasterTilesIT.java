@@ -3,6 +3,7 @@ package dev.tessera.server.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tessera.engine.tile.WebMercator;
+import dev.tessera.server.testing.Eventually;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -15,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
+import java.time.Duration;
 import java.util.List;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
@@ -165,6 +167,15 @@ class RasterTilesIT {
       return http.send(admin.request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
     } catch (IOException | InterruptedException e) {
       throw new IllegalStateException(e);
+    }
+  }
+
+  /** {@link #argb} for use in a lambda. */
+  static int[] argbOf(HttpResponse<byte[]> response) {
+    try {
+      return argb(response);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
   }
 
@@ -545,21 +556,12 @@ class RasterTilesIT {
         "BLOCKSIZE=128");
     Files.move(next, file, StandardCopyOption.REPLACE_EXISTING);
     Files.setLastModifiedTime(file, FileTime.fromMillis(System.currentTimeMillis() + 5000));
-    int[] after = before;
-    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(15);
-    while (java.util.Arrays.equals(after, before) && System.nanoTime() < deadline) {
-      Thread.sleep(100); // polling: a file's version is looked at again once per second
-      after = argb(get(tile));
-    }
+    // a file's version is looked at again once per second
+    int[] after = Eventually.until(Duration.ofSeconds(15), () -> argbOf(get(tile)), a -> !java.util.Arrays.equals(a, before));
     int i = 128 * 256 + 128;
     assertThat(after[i] & 0xFF).as("the replaced file's value").isEqualTo(255 - (before[i] & 0xFF));
     Files.delete(file);
-    long gone = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(15);
-    int status = 200;
-    while (status == 200 && System.nanoTime() < gone) {
-      Thread.sleep(100);
-      status = get(tile).statusCode();
-    }
+    int status = Eventually.until(Duration.ofSeconds(15), () -> get(tile).statusCode(), s -> s != 200);
     assertThat(status).as("a deleted file").isEqualTo(404);
   }
 
