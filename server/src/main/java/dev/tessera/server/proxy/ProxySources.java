@@ -3,6 +3,7 @@ package dev.tessera.server.proxy;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.tessera.server.layer.Layer;
+import dev.tessera.server.layer.SourceType;
 import dev.tessera.server.tiles.TileSource;
 import dev.tessera.server.tiles.TileSourceProvider;
 import java.time.Duration;
@@ -17,6 +18,19 @@ import java.time.Duration;
 abstract class ProxySources implements TileSourceProvider {
   private final Cache<String, TileSource> sources =
       Caffeine.newBuilder().expireAfterWrite(Duration.ofHours(1)).maximumSize(1_000).build();
+  private final SourceType sourceType;
+  /** Where the sources' requests go out. */
+  final UpstreamClient upstream;
+
+  ProxySources(SourceType sourceType, UpstreamClient upstream) {
+    this.sourceType = sourceType;
+    this.upstream = upstream;
+  }
+
+  @Override
+  public final SourceType sourceType() {
+    return sourceType;
+  }
 
   @Override
   public final TileSource source(Layer layer) {

@@ -8,15 +8,8 @@ import org.springframework.stereotype.Component;
 /** Tile sources of WMS layers ({@link WmsTileSource}). */
 @Component
 class WmsTiles extends ProxySources {
-  private final UpstreamClient upstream;
-
   WmsTiles(UpstreamClient upstream) {
-    this.upstream = upstream;
-  }
-
-  @Override
-  public SourceType sourceType() {
-    return SourceType.WMS;
+    super(SourceType.WMS, upstream);
   }
 
   @Override

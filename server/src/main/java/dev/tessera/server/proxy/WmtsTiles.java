@@ -17,15 +17,8 @@ import tools.jackson.databind.JsonNode;
  */
 @Component
 class WmtsTiles extends ProxySources {
-  private final UpstreamClient upstream;
-
   WmtsTiles(UpstreamClient upstream) {
-    this.upstream = upstream;
-  }
-
-  @Override
-  public SourceType sourceType() {
-    return SourceType.WMTS;
+    super(SourceType.WMTS, upstream);
   }
 
   @Override
