@@ -66,6 +66,13 @@ final class WmsTileSource implements TileSource {
   @Override
   public TileVariant variant(String extension, int scale, Map<String, String> query) {
     TileFormat format = UpstreamTiles.requested(extension);
+    if (format == TileFormat.WEBP && !crs.equals("EPSG:3857") && !dev.tessera.engine.raster.WebpWriter.available()) {
+      // a reprojected tile is encoded here, and that needs libwebp; a passed-through one is the service's own bytes
+      throw ApiException.badRequest("unsupported_tile_format",
+              "WebP tiles of reprojected WMS layers are not available on this server: libwebp did not load on its"
+                  + " platform; ask for .png or .jpg.")
+          .with("parameter", "format");
+    }
     for (String name : query.keySet()) {
       if (!name.equals("time")) {
         throw ApiException.badRequest("invalid_parameter",
